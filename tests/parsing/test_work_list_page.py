@@ -1,7 +1,5 @@
 """The work list as a page: summary, paging, empty state, changed markup."""
 
-import time
-
 import pytest
 
 from scraping.parsing import PageNotAsExpected, parse_work_list
@@ -126,7 +124,7 @@ def test_row_markup_in_a_script_is_not_taken_for_a_row(saved_page):
     assert len(page.orders) == page.last - page.first + 1
 
 
-def test_hundred_rows_parse_in_a_few_milliseconds_each(saved_page):
+def test_a_full_page_of_hundred_rows_is_read(saved_page):
     template = saved_page("work_list_first_page.html")
     start, end = (
         template.index('<div class="work-list-item"'),
@@ -135,9 +133,8 @@ def test_hundred_rows_parse_in_a_few_milliseconds_each(saved_page):
     row = template[start:end]
     rows = [row.replace("129651", str(200000 + n)) for n in range(100)]
 
-    began = time.perf_counter()
     page = parse_work_list(work_list(rows), WORK_LIST_URL)
-    elapsed = time.perf_counter() - began
 
-    assert len(page.orders) == 100
-    assert elapsed < 0.3, f"100 rows took {elapsed:.3f} s"
+    assert [order.external_id for order in page.orders] == [
+        str(200000 + n) for n in range(100)
+    ]

@@ -1,0 +1,90 @@
+"""Serves the WorkFossa simulator until interrupted."""
+
+import copy
+
+from django.core.management.base import BaseCommand, CommandError
+
+from scraping.simulator import DEMO_CONFIG, PROFILES, build, load_config
+from scraping.simulator.config import DEMO_ACCOUNT
+
+
+class Command(BaseCommand):
+    # The simulator needs no database, so it starts without the checks.
+    requires_system_checks = []
+    help = (
+        "Serve a simulated WorkFossa on this machine, with the accounts of a "
+        "config file and/or the demo account, until Ctrl-C."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8765)
+        parser.add_argument(
+            "--config", metavar="FILE", help="JSON file with accounts and knobs"
+        )
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help=f"add the demo account {DEMO_ACCOUNT['email']} "
+            f"({DEMO_ACCOUNT['orders']} orders)",
+        )
+        parser.add_argument(
+            "--seed", type=int, help="data seed (default: config's, or 0)"
+        )
+        parser.add_argument(
+            "--profile",
+            choices=sorted(PROFILES),
+            help="latency profile (default: config's, or realistic with --demo)",
+        )
+
+    def handle(self, *args, host, port, config, demo, seed, profile, **options):
+        if not config and not demo:
+            raise CommandError("Nothing to serve: give --config FILE, --demo, or both.")
+
+        settings = self._settings(config, demo)
+        try:
+            simulator = build(
+                settings, seed=seed, profile=profile, host=host, port=port
+            )
+            simulator.start()
+        except (ValueError, TypeError) as error:
+            raise CommandError(f"Bad simulator settings: {error}") from error
+        except OSError as error:
+            raise CommandError(f"Cannot listen on {host}:{port}: {error}") from error
+
+        try:
+            self._announce(simulator, demo)
+            simulator.serve_forever()
+        except KeyboardInterrupt:
+            self.stdout.write("Stopped.")
+        finally:
+            simulator.stop()
+
+    def _announce(self, simulator, demo):
+        self.stdout.write(f"WorkFossa simulator at {simulator.base_url}")
+        self.stdout.write(
+            f"seed {simulator.seed}, profile {simulator.profile}; Ctrl-C stops it"
+        )
+        for account in simulator.accounts:
+            orders = len(account.open_orders())
+            if demo and account.email == DEMO_ACCOUNT["email"]:
+                login = f"password {DEMO_ACCOUNT['password']}"
+            else:
+                login = "password as in the config file"
+            self.stdout.write(f"  {account.email} ({login}), {orders} open orders")
+
+    def _settings(self, config_path, demo):
+        try:
+            settings = load_config(config_path) if config_path else {}
+        except (OSError, ValueError) as error:
+            raise CommandError(str(error)) from error
+
+        if demo:
+            demo_settings = copy.deepcopy(DEMO_CONFIG)
+            settings.setdefault("profile", demo_settings["profile"])
+            knobs = {**demo_settings["knobs"], **settings.get("knobs", {})}
+            settings["knobs"] = knobs
+            emails = {a["email"].lower() for a in settings.get("accounts", [])}
+            if DEMO_ACCOUNT["email"] not in emails:
+                settings.setdefault("accounts", []).extend(demo_settings["accounts"])
+        return settings
