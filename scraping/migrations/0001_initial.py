@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,40 +15,114 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ScrapeRun',
+            name="ScrapeRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('trigger', models.CharField(choices=[('schedule', 'Schedule'), ('user', 'Sync now'), ('command', 'Command'), ('retry', 'Retry')], max_length=20)),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('succeeded', 'Succeeded'), ('failed', 'Failed'), ('skipped', 'Skipped'), ('abandoned', 'Abandoned')], default='queued', max_length=20)),
-                ('failure_kind', models.CharField(blank=True, choices=[('login_rejected', 'Login refused'), ('login_throttled', 'Login locked out'), ('action_needed', 'Action needed on WorkFossa'), ('site_unavailable', 'WorkFossa unavailable'), ('timed_out', 'Timed out'), ('page_not_as_expected', 'Page not as expected'), ('incomplete_list', 'Incomplete list'), ('browser_failure', 'Browser failure'), ('database_error', 'Database error'), ('internal_error', 'Internal error')], max_length=30)),
-                ('message', models.TextField(blank=True)),
-                ('task_id', models.CharField(blank=True, max_length=64)),
-                ('queued_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('duration_seconds', models.FloatField(blank=True, null=True)),
-                ('current_step', models.CharField(blank=True, max_length=200)),
-                ('orders_seen', models.PositiveIntegerField(default=0)),
-                ('orders_created', models.PositiveIntegerField(default=0)),
-                ('orders_updated', models.PositiveIntegerField(default=0)),
-                ('orders_unchanged', models.PositiveIntegerField(default=0)),
-                ('orders_removed', models.PositiveIntegerField(default=0)),
-                ('dispensers_written', models.PositiveIntegerField(default=0)),
-                ('pages_loaded', models.PositiveIntegerField(default=0)),
-                ('sites_read', models.PositiveIntegerField(default=0)),
-                ('created_ids', models.JSONField(blank=True, default=list)),
-                ('updated_ids', models.JSONField(blank=True, default=list)),
-                ('removed_ids', models.JSONField(blank=True, default=list)),
-                ('withheld_removal_ids', models.JSONField(blank=True, default=list)),
-                ('step_log', models.JSONField(blank=True, default=list)),
-                ('screenshot', models.FileField(blank=True, upload_to='runs/screenshots/')),
-                ('page_html', models.FileField(blank=True, upload_to='runs/pages/')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scrape_runs', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "trigger",
+                    models.CharField(
+                        choices=[
+                            ("schedule", "Schedule"),
+                            ("user", "Sync now"),
+                            ("command", "Command"),
+                            ("retry", "Retry"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("succeeded", "Succeeded"),
+                            ("failed", "Failed"),
+                            ("skipped", "Skipped"),
+                            ("abandoned", "Abandoned"),
+                        ],
+                        default="queued",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "failure_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("login_rejected", "Login refused"),
+                            ("login_throttled", "Login locked out"),
+                            ("action_needed", "Action needed on WorkFossa"),
+                            ("site_unavailable", "WorkFossa unavailable"),
+                            ("timed_out", "Timed out"),
+                            ("page_not_as_expected", "Page not as expected"),
+                            ("incomplete_list", "Incomplete list"),
+                            ("browser_failure", "Browser failure"),
+                            ("database_error", "Database error"),
+                            ("internal_error", "Internal error"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("message", models.TextField(blank=True)),
+                ("task_id", models.CharField(blank=True, max_length=64)),
+                ("queued_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("duration_seconds", models.FloatField(blank=True, null=True)),
+                ("current_step", models.CharField(blank=True, max_length=200)),
+                ("orders_seen", models.PositiveIntegerField(default=0)),
+                ("orders_created", models.PositiveIntegerField(default=0)),
+                ("orders_updated", models.PositiveIntegerField(default=0)),
+                ("orders_unchanged", models.PositiveIntegerField(default=0)),
+                ("orders_removed", models.PositiveIntegerField(default=0)),
+                ("dispensers_written", models.PositiveIntegerField(default=0)),
+                ("pages_loaded", models.PositiveIntegerField(default=0)),
+                ("sites_read", models.PositiveIntegerField(default=0)),
+                ("created_ids", models.JSONField(blank=True, default=list)),
+                ("updated_ids", models.JSONField(blank=True, default=list)),
+                ("removed_ids", models.JSONField(blank=True, default=list)),
+                ("withheld_removal_ids", models.JSONField(blank=True, default=list)),
+                ("step_log", models.JSONField(blank=True, default=list)),
+                (
+                    "screenshot",
+                    models.FileField(blank=True, upload_to="runs/screenshots/"),
+                ),
+                ("page_html", models.FileField(blank=True, upload_to="runs/pages/")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scrape_runs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-queued_at'],
-                'indexes': [models.Index(fields=['user', '-queued_at'], name='scraperun_user_time_idx'), models.Index(fields=['status', 'started_at'], name='scraperun_status_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'running')), fields=('user',), name='scraperun_one_running_per_user')],
+                "ordering": ["-queued_at"],
+                "indexes": [
+                    models.Index(
+                        fields=["user", "-queued_at"], name="scraperun_user_time_idx"
+                    ),
+                    models.Index(
+                        fields=["status", "started_at"], name="scraperun_status_idx"
+                    ),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "running")),
+                        fields=("user",),
+                        name="scraperun_one_running_per_user",
+                    )
+                ],
             },
         ),
     ]
