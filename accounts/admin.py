@@ -1,6 +1,11 @@
 from django.contrib import admin
 
 from accounts.models import WorkFossaCredential
+from scraping.operator_admin import (
+    PausedSyncsFilter,
+    sync_selected_users_now,
+    with_paused_since,
+)
 
 
 @admin.register(WorkFossaCredential)
@@ -16,8 +21,11 @@ class WorkFossaCredentialAdmin(admin.ModelAdmin):
         "last_verified_at",
         "password_changed_at",
         "sync_interval_minutes",
+        "paused_since",
+        "last_login_error",
     ]
-    list_filter = ["status"]
+    list_filter = [PausedSyncsFilter, "status"]
+    actions = [sync_selected_users_now]
     search_fields = ["user__username", "email"]
     list_select_related = ["user"]
     fields = [
@@ -45,6 +53,13 @@ class WorkFossaCredentialAdmin(admin.ModelAdmin):
         "pause_notified_at",
         "failure_alert_sent_at",
     ]
+
+    def get_queryset(self, request):
+        return with_paused_since(super().get_queryset(request))
+
+    @admin.display(description="Paused since", ordering="paused_since")
+    def paused_since(self, credential):
+        return credential.paused_since if credential.is_paused else None
 
     def has_add_permission(self, request):
         # A credential without a password makes no sense, and the admin must

@@ -180,6 +180,24 @@ LOGIN_CHECK_TIMEOUT = env.int("LOGIN_CHECK_TIMEOUT", default=15)
 SYNC_INTERVAL_MINUTES = env.int("SYNC_INTERVAL_MINUTES", default=60)
 # A sync still running after this many seconds is stopped by the task queue.
 SYNC_TIMEOUT_SECONDS = env.int("SYNC_TIMEOUT_SECONDS", default=900)
+# Minutes after the 1st, 2nd and 3rd failure in a row at which the sync is
+# tried again (never past the next regular run).
+SYNC_RETRY_DELAYS_MINUTES = env.list(
+    "SYNC_RETRY_DELAYS_MINUTES", cast=int, default=[5, 15, 45]
+)
+# Failures in a row after which the user and the operators get one email.
+SYNC_FAILURE_ALERT_AFTER = env.int("SYNC_FAILURE_ALERT_AFTER", default=3)
+# A scheduled sync that could not start within this many minutes of its slot
+# is dropped: after downtime, or when the queue hands a task out twice.
+SYNC_SLOT_GRACE_MINUTES = env.int("SYNC_SLOT_GRACE_MINUTES", default=10)
+# Minutes between sweeps for runs left running by a worker that died.
+SYNC_REAPER_INTERVAL_MINUTES = env.int("SYNC_REAPER_INTERVAL_MINUTES", default=5)
+# Run history: runs older than this are deleted daily, except each user's
+# last SYNC_RUNS_KEPT_PER_USER runs and the runs of an ongoing failure streak.
+SYNC_RUN_RETENTION_DAYS = env.int("SYNC_RUN_RETENTION_DAYS", default=90)
+SYNC_RUNS_KEPT_PER_USER = env.int("SYNC_RUNS_KEPT_PER_USER", default=50)
+# Where users reach this site; emails link to it.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 REDIS_URL = env.str("REDIS_URL", default="")
 Q_CLUSTER = {
@@ -190,6 +208,8 @@ Q_CLUSTER = {
     # a second time.
     "timeout": SYNC_TIMEOUT_SECONDS,
     "retry": SYNC_TIMEOUT_SECONDS + 300,
+    # A failed task is not run again by the queue: a failed sync is retried
+    # by the app (scraping.retries) with growing delays, as a new run.
     "max_attempts": 1,
     "ack_failures": True,
     # After downtime, run a missed schedule once, not once per missed slot.
@@ -226,3 +246,8 @@ if not DEVELOPMENT:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading binds the whole domain to HTTPS in browsers for months;
+        # that is the domain owner's decision, so `check --deploy` is not
+        # made to ask for it on every run.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from scraping import operator_admin
 from scraping.models import ScrapeRun
 
 
@@ -29,7 +30,16 @@ class ScrapeRunAdmin(admin.ModelAdmin):
     ordering = ["-queued_at"]
 
     def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in self.model._meta.fields]
+        fields = [field.name for field in self.model._meta.fields]
+        return fields + ["screenshot_in_place", "step_log_table"]
+
+    @admin.display(description="Screenshot at the failure")
+    def screenshot_in_place(self, run):
+        return operator_admin.screenshot_in_place(run)
+
+    @admin.display(description="Step log")
+    def step_log_table(self, run):
+        return operator_admin.step_log_table(run)
 
     def has_add_permission(self, request):
         return False
