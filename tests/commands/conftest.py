@@ -6,13 +6,6 @@ EMAIL = "tech@example.com"
 SIM_PASSWORD = "s3cret-Pa55word"
 
 
-@pytest.fixture(autouse=True)
-def quick_test_settings(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # The real hasher takes most of a second per user made.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def live_settings(settings, simulator):
     """Point WorkFossa at the simulator, without the politeness limit."""

@@ -22,9 +22,7 @@ PASSWORD = "s3cret-Pa55!"
 
 
 @pytest.fixture(autouse=True)
-def quick_test_settings(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def schedule_settings(settings):
     settings.OPERATOR_EMAILS = ["ops@example.com"]
     settings.SITE_URL = "https://fossa.example.com"
 

@@ -4,13 +4,6 @@ from accounts.models import CredentialStatus, WorkFossaCredential
 from scraping.models import ScrapeRun, Trigger
 
 
-@pytest.fixture(autouse=True)
-def quick_test_settings(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # The real hasher takes most of a second per user made.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def run(owner):
     return ScrapeRun.objects.create(user=owner, trigger=Trigger.COMMAND)

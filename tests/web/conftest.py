@@ -15,13 +15,6 @@ STORED_PASSWORD = "Stored-Pa55word!"
 _ids = itertools.count(500001)
 
 
-@pytest.fixture(autouse=True)
-def web_settings(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # The slow default hasher would make every signed-in test wait.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def owner_client(owner):
     client = Client()

@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import WorkFossaCredential
+from scraping.models import Trigger
+from scraping.tasks import queue_sync
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "fossa-demo-2026"
@@ -32,3 +34,6 @@ class Command(BaseCommand):
             credential.set_password(DEMO_WORKFOSSA_PASSWORD)
             credential.save()
             self.stdout.write("Saved its WorkFossa login to the simulator.")
+            # So that the first visit shows orders, not an empty dashboard.
+            transaction.on_commit(lambda: queue_sync(user, Trigger.COMMAND))
+            self.stdout.write("Queued its first sync.")
