@@ -6,12 +6,14 @@ refusal and no later call types the password again.
 """
 
 from selenium.common.exceptions import (
+    InvalidSessionIdException,
     NoSuchElementException,
+    NoSuchWindowException,
+    StaleElementReferenceException,
     TimeoutException,
     WebDriverException,
 )
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from scraping.errors import (
@@ -94,18 +96,44 @@ def _submit_login_form(browser) -> None:
 
 
 def _wait_for_next_page(browser, form) -> None:
+    def form_gone(driver):
+        try:
+            form.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        return False
+
+    def page_complete(driver):
+        return driver.execute_script("return document.readyState === 'complete'")
+
     try:
-        WebDriverWait(browser.driver, browser.wait_timeout, 0.1).until(
-            expected_conditions.staleness_of(form)
-        )
-        WebDriverWait(browser.driver, browser.wait_timeout, 0.1).until(
-            lambda driver: driver.execute_script(
-                "return document.readyState === 'complete'"
+        for condition in (form_gone, page_complete):
+            WebDriverWait(browser.driver, browser.wait_timeout, 0.1).until(
+                _between_documents_is_not_yet(condition)
             )
-        )
     except TimeoutException:
         raise TimedOut(detail="the login did not answer within the time-out") from None
     except WebDriverException as exc:
         raise BrowserFailure(
             detail=f"the login did not complete ({type(exc).__name__})"
         ) from None
+
+
+def _between_documents_is_not_yet(condition):
+    """``condition``, read as "not yet" while the browser is between pages.
+
+    Right after the form is sent, a script or an element lookup can fail
+    because the old document is gone and the new one has no context yet;
+    that is the navigation going on, not a broken browser. A browser that
+    is gone (no session, no window) still fails at once.
+    """
+
+    def check(driver):
+        try:
+            return condition(driver)
+        except (InvalidSessionIdException, NoSuchWindowException):
+            raise
+        except WebDriverException:
+            return False
+
+    return check

@@ -29,6 +29,7 @@ from scraping.models import FailureKind, RunStatus, ScrapeRun, Trigger
 from scraping.reaper import reap_abandoned_runs
 from scraping.run_log import RunRecorder, run_logging, send_sync_finished
 from scraping.scraper import WorkFossaScraper
+from scraping.session_store import drop_session, load_session, store_session
 from scraping.sync import apply_scrape, sites_to_read
 
 logger = logging.getLogger(__name__)
@@ -154,6 +155,7 @@ def _attempt(recorder: RunRecorder, credential, allow_mass_removal: bool) -> Non
             on_step=recorder.step,
             site_browsers=settings.SCRAPE_SITE_BROWSERS,
             run_id=run.pk,
+            cookies=load_session(credential),
         )
         with scraper:
             try:
@@ -190,9 +192,13 @@ def _scrape_and_apply(recorder, scraper, credential, allow_mass_removal) -> str:
     try:
         scraper.login()
     except (LoginRejected, LoginThrottled, ActionNeeded) as failure:
+        drop_session(credential)
         _record_refused_login(credential, failure)
         raise
     _record_accepted_login(credential)
+    # Kept as soon as the login worked, so that a later step failing does
+    # not cost the next sync a password submission.
+    store_session(credential, scraper.session_cookies())
 
     recorder.step("work_list", "Reading the work list")
     orders = scraper.read_work_list()

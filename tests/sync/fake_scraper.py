@@ -55,6 +55,9 @@ class FakeScraper:
         self._maybe_fail("equipment")
         return {site_id: self.site.equipment[site_id] for site_id in sites}
 
+    def session_cookies(self):
+        return [{"name": "workfossa_session", "value": "fake-session", "path": "/"}]
+
     def capture(self):
         return b"\x89PNG fake", CAPTURED_HTML.format(password=self.password)
 
