@@ -2,6 +2,9 @@
 
 import pytest
 
+from accounts.models import WorkFossaCredential
+from tests.live_account import EMAIL, SIM_PASSWORD
+
 pytest_plugins = ["tests.simulator_plugin"]
 
 
@@ -21,3 +24,23 @@ def owner(django_user_model):
 @pytest.fixture
 def stranger(django_user_model):
     return django_user_model.objects.create_user("sam", password="sam-pass-1")
+
+
+@pytest.fixture
+def live_settings(settings, simulator):
+    """Point the sync at the simulator, without the politeness limit."""
+    settings.WORKFOSSA_BASE_URL = simulator.base_url
+    settings.WORKFOSSA_MAX_REQUESTS_PER_SECOND = 200
+    settings.SCRAPE_WAIT_TIMEOUT = 10
+    # One browser a run: each one takes seconds to start.
+    settings.SCRAPE_SITE_BROWSERS = 1
+    return settings
+
+
+@pytest.fixture
+def sim_credential(owner, live_settings):
+    """The owner's login to the simulator account of ``tests.live_account``."""
+    credential = WorkFossaCredential(user=owner, email=EMAIL)
+    credential.set_password(SIM_PASSWORD)
+    credential.save()
+    return credential

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.commands.conftest import EMAIL, SIM_PASSWORD
+from tests.live_account import EMAIL, SIM_PASSWORD
 from workorders.models import WorkOrder
 
 pytestmark = [pytest.mark.django_db, pytest.mark.browser]

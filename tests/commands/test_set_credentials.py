@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import CredentialStatus, WorkFossaCredential
-from tests.commands.conftest import EMAIL, SIM_PASSWORD
+from tests.live_account import EMAIL, SIM_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,7 @@ under gunicorn with its static files served by whitenoise."""
 import json
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -56,7 +57,7 @@ def gunicorn_site(tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [
-            str(Path(settings.BASE_DIR) / ".venv" / "bin" / "gunicorn"),
+            str(Path(sys.executable).parent / "gunicorn"),
             "fossa_site.wsgi",
             "--bind",
             f"127.0.0.1:{port}",

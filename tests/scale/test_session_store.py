@@ -2,6 +2,7 @@
 when it cannot be used."""
 
 import pytest
+from cryptography.fernet import Fernet
 
 from accounts.models import WorkFossaCredential
 from scraping.session_store import drop_session, load_session, store_session
@@ -68,8 +69,6 @@ def test_a_new_password_drops_the_session(credential):
 
 
 def test_a_session_made_with_a_removed_key_is_dropped(credential, settings):
-    from cryptography.fernet import Fernet
-
     store_session(credential, COOKIES)
     settings.CREDENTIAL_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
 

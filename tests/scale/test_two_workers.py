@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from accounts.models import WorkFossaCredential
 from scraping.models import RunStatus, ScrapeRun, Trigger
@@ -68,8 +68,6 @@ def test_two_workers_starting_one_users_syncs_at_once_run_only_one(
 
 
 def test_the_database_refuses_a_second_running_sync_of_one_user(user_with_login):
-    from django.db import IntegrityError, transaction
-
     ScrapeRun.objects.create(
         user=user_with_login, trigger=Trigger.USER, status=RunStatus.RUNNING
     )

@@ -9,7 +9,7 @@ from scraping.login_check import check_login
 from scraping.models import FailureKind, RunStatus, ScrapeRun, Trigger
 from scraping.runner import sync_user
 from scraping.sync import apply_scrape
-from tests.sync.conftest import EMAIL, SIM_PASSWORD
+from tests.live_account import EMAIL, SIM_PASSWORD
 from tests.sync.records import scraped_order, site
 from tests.sync.truth import expected_orders, export_json, exported_orders
 from workorders.models import WorkOrder

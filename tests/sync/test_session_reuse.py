@@ -8,7 +8,7 @@ from accounts.models import WorkFossaCredential
 from scraping.models import RunStatus
 from scraping.runner import sync_user
 from scraping.session_store import load_session
-from tests.sync.conftest import EMAIL, SIM_PASSWORD
+from tests.live_account import EMAIL, SIM_PASSWORD
 
 pytestmark = [pytest.mark.django_db, pytest.mark.browser]
 
