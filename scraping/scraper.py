@@ -222,10 +222,11 @@ class WorkFossaScraper:
             site_id, site_equipment = results.get()
             equipment[site_id] = site_equipment
             self.sites_read = len(equipment)
+            count = len(site_equipment.dispensers)
             self._step(
                 "equipment",
                 f"Read site {len(equipment)} of {total}: "
-                f"{len(site_equipment.dispensers)} dispensers",
+                f"{count} dispenser{'' if count == 1 else 's'}",
             )
 
     def _start_extra_browsers(self, site_count) -> list[SiteBrowser]:
