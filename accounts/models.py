@@ -22,6 +22,11 @@ PAUSING_STATUSES = (
 )
 
 
+def default_sync_interval() -> int:
+    """Minutes between syncs for a new credential (SYNC_INTERVAL_MINUTES)."""
+    return settings.SYNC_INTERVAL_MINUTES
+
+
 class WorkFossaCredential(models.Model):
     """A user's WorkFossa login, the password encrypted at rest.
 
@@ -62,7 +67,8 @@ class WorkFossaCredential(models.Model):
     session_encrypted = models.TextField(blank=True, editable=False)
 
     sync_interval_minutes = models.PositiveIntegerField(
-        default=60, help_text="Minutes between scheduled syncs (at least 15)."
+        default=default_sync_interval,
+        help_text="Minutes between scheduled syncs (at least 15).",
     )
     active_hours_start = models.TimeField(
         null=True, blank=True, help_text="Scheduled syncs start at this hour."

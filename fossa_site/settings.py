@@ -177,7 +177,12 @@ WORKFOSSA_REUSE_SESSION = env.bool("WORKFOSSA_REUSE_SESSION", default=True)
 LOGIN_CHECK_TIMEOUT = env.int("LOGIN_CHECK_TIMEOUT", default=15)
 
 # Syncs.
+# Minutes between scheduled syncs for a new WorkFossa login (at least 15).
 SYNC_INTERVAL_MINUTES = env.int("SYNC_INTERVAL_MINUTES", default=60)
+if SYNC_INTERVAL_MINUTES < 15:
+    raise ImproperlyConfigured(
+        f"SYNC_INTERVAL_MINUTES must be at least 15, not {SYNC_INTERVAL_MINUTES}."
+    )
 # A sync still running after this many seconds is stopped by the task queue.
 SYNC_TIMEOUT_SECONDS = env.int("SYNC_TIMEOUT_SECONDS", default=900)
 # Minutes after the 1st, 2nd and 3rd failure in a row at which the sync is

@@ -68,3 +68,11 @@ def test_a_new_password_makes_a_refused_credential_unverified(owner):
     assert credential.status == CredentialStatus.UNVERIFIED
     assert credential.last_login_error == ""
     assert not credential.is_paused
+
+
+def test_a_new_credential_syncs_at_the_configured_interval(owner, settings):
+    settings.SYNC_INTERVAL_MINUTES = 30
+
+    credential = save_credential(owner)
+
+    assert credential.sync_interval_minutes == 30
