@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.access import owned_by, owned_or_404
+from scraping.models import RunStatus, ScrapeRun
 from workorders.export import write_csv
 from workorders.filters import WorkOrderFilterForm
 from workorders.models import Dispenser, WorkOrder
@@ -79,8 +80,31 @@ def work_order(request, external_id):
     return render(
         request,
         "workorders/work_order.html",
-        {"order": order, "dispensers": order.dispensers.order_by("position")},
+        {
+            "order": order,
+            "dispensers": order.dispensers.order_by("position"),
+            "last_seen_at": last_seen_on_workfossa(order),
+        },
     )
+
+
+def last_seen_on_workfossa(order):
+    """When a sync last found ``order`` on the work list.
+
+    A sync writes an order's row only when its content changed, so the row's
+    ``last_seen_at`` lags for unchanged orders. Every stored order was on the
+    list of the owner's last successful sync, except those it withheld from
+    removal, which that sync did not see.
+    """
+    last_sync = (
+        ScrapeRun.objects.filter(user_id=order.owner_id, status=RunStatus.SUCCEEDED)
+        .order_by("-finished_at")
+        .only("finished_at", "withheld_removal_ids")
+        .first()
+    )
+    if last_sync is None or order.external_id in last_sync.withheld_removal_ids:
+        return order.last_seen_at
+    return max(order.last_seen_at, last_sync.finished_at or order.last_seen_at)
 
 
 @login_required

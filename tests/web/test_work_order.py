@@ -1,9 +1,13 @@
 """The work order page: every field, its dispensers, and only for its owner."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from tests.web.conftest import add_dispenser, make_order
+from scraping.models import RunStatus
+from tests.web.conftest import add_dispenser, make_order, make_run
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +87,30 @@ def test_an_order_whose_site_was_not_read_yet_says_so(owner, owner_client):
     page = owner_client.get(reverse("work_order", args=["129651"])).content.decode()
 
     assert "has not been read yet" in page
+
+
+def test_an_unchanged_order_was_last_seen_by_the_last_successful_sync(
+    owner, owner_client
+):
+    long_ago = timezone.now() - datetime.timedelta(days=3)
+    order = make_order(owner, last_seen_at=long_ago, last_changed_at=long_ago)
+    synced = make_run(owner, finished_at=timezone.now() - datetime.timedelta(hours=1))
+    make_run(owner, status=RunStatus.FAILED, finished_at=timezone.now())
+
+    page = owner_client.get(f"/orders/{order.external_id}/").content.decode()
+
+    shown = timezone.localtime(synced.finished_at).strftime("%b %-d, %Y %H:%M")
+    assert f'id="last-seen">{shown}<' in page
+
+
+def test_an_order_withheld_from_removal_keeps_its_own_last_seen_time(
+    owner, owner_client
+):
+    long_ago = timezone.now() - datetime.timedelta(days=3)
+    order = make_order(owner, last_seen_at=long_ago)
+    make_run(owner, withheld_removal_ids=[order.external_id])
+
+    page = owner_client.get(f"/orders/{order.external_id}/").content.decode()
+
+    shown = timezone.localtime(long_ago).strftime("%b %-d, %Y %H:%M")
+    assert f'id="last-seen">{shown}<' in page
