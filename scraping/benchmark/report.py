@@ -28,11 +28,8 @@ def as_text(report: dict) -> str:
         )
 
     refused = report["refused_login"]
-    lines += [
-        "",
-        f"Refused login: recorded {refused['recorded']} after "
-        f"{refused['seconds']:.1f} s",
-    ]
+    outcome = "recorded" if refused["recorded"] else "NOT recorded"
+    lines += ["", f"Refused login: {outcome} after {refused['seconds']:.1f} s"]
 
     database = report["database"]
     compared = database["compared"]
