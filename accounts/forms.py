@@ -1,11 +1,21 @@
 """The WorkFossa credential form."""
 
+import zoneinfo
+from functools import cache
+
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import PasswordChangeForm
 
 from accounts.models import WorkFossaCredential
 
 MIN_INTERVAL_MINUTES = 15
+
+
+@cache
+def time_zone_choices() -> list[tuple[str, str]]:
+    zones = sorted(zoneinfo.available_timezones() - {"localtime"})
+    return [(zone, zone.replace("_", " ")) for zone in zones]
 
 
 class CredentialForm(forms.Form):
@@ -46,6 +56,11 @@ class CredentialForm(forms.Form):
         help_text="Empty: until midnight. Before the start time: through the night.",
         widget=forms.TimeInput(attrs={"type": "time"}),
     )
+    time_zone = forms.TypedChoiceField(
+        label="Time zone of these hours",
+        choices=time_zone_choices,
+        help_text="Where you work: the hours above are read in this time zone.",
+    )
 
     def __init__(self, *args, stored: WorkFossaCredential | None, **kwargs):
         if stored is not None:
@@ -56,8 +71,10 @@ class CredentialForm(forms.Form):
                     "sync_interval_minutes": stored.sync_interval_minutes,
                     "active_hours_start": stored.active_hours_start,
                     "active_hours_end": stored.active_hours_end,
+                    "time_zone": stored.time_zone,
                 },
             )
+        kwargs.setdefault("initial", {}).setdefault("time_zone", settings.TIME_ZONE)
         super().__init__(*args, **kwargs)
         self.stored = stored
         if stored is not None:
@@ -66,6 +83,7 @@ class CredentialForm(forms.Form):
             ].help_text = "A password is saved. Leave this empty to keep it."
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control")
+        self.fields["time_zone"].widget.attrs["class"] = "form-select"
 
     def clean(self):
         values = super().clean()

@@ -117,11 +117,13 @@ def save(request, form: CredentialForm):
     credential.sync_interval_minutes = values["sync_interval_minutes"]
     credential.active_hours_start = values["active_hours_start"]
     credential.active_hours_end = values["active_hours_end"]
+    credential.time_zone = values["time_zone"]
     credential.save(
         update_fields=[
             "sync_interval_minutes",
             "active_hours_start",
             "active_hours_end",
+            "time_zone",
             "updated_at",
         ]
     )

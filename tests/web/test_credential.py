@@ -31,6 +31,7 @@ def form(email="tech@example.com", password="", **extra):
         "sync_interval_minutes": 60,
         "active_hours_start": "",
         "active_hours_end": "",
+        "time_zone": "America/New_York",
         **extra,
     }
 
@@ -109,6 +110,7 @@ def test_an_empty_password_keeps_the_stored_one_and_saves_the_schedule(
             sync_interval_minutes=30,
             active_hours_start="07:00",
             active_hours_end="18:00",
+            time_zone="America/Chicago",
         ),
     )
 
@@ -119,6 +121,7 @@ def test_an_empty_password_keeps_the_stored_one_and_saves_the_schedule(
     assert credential.status == CredentialStatus.VALID
     assert credential.sync_interval_minutes == 30
     assert str(credential.active_hours_start) == "07:00:00"
+    assert credential.time_zone == "America/Chicago"
 
 
 def test_a_first_login_needs_a_password(owner, owner_client):
