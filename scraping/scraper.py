@@ -248,7 +248,8 @@ class WorkFossaScraper:
         return SiteBrowser(self.session, wait_timeout=self.wait_timeout, name=name)
 
     def _step(self, step, message) -> None:
-        self.log.info("%s: %s", step, message)
+        # The caller records (and logs) each step; this is for debugging alone.
+        self.log.debug("%s: %s", step, message)
         if self.on_step:
             self.on_step(
                 step,

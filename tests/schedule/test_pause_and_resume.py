@@ -152,3 +152,32 @@ def test_a_throttled_login_pauses_then_resumes_after_the_stated_wait(
     assert Schedule.objects.filter(name=f"sync-user-{owner.pk}").exists()
     assert not Schedule.objects.filter(name=f"resume-user-{owner.pk}").exists()
     assert len(mailoutbox) == 1
+
+
+@pytest.mark.parametrize("knob", ["two_factor", "disabled"])
+def test_a_login_that_needs_action_on_workfossa_pauses_the_same_way(
+    owner,
+    workfossa,
+    mailoutbox,
+    run_due_schedules,
+    run_queued_tasks,
+    django_capture_on_commit_callbacks,
+    knob,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        save_credential(owner, EMAIL, PASSWORD, verify=False)
+    workfossa.configure(EMAIL, **{knob: True})
+
+    assert scheduled_sync(owner.pk) == RunStatus.FAILED
+    for _slot in range(6):
+        run_due_schedules()
+        run_queued_tasks()
+    sync_now = queue_sync(owner)
+
+    credential = WorkFossaCredential.objects.get(user=owner)
+    assert credential.status == CredentialStatus.ACTION_NEEDED
+    attempts = logins(workfossa)
+    assert attempts["refused"] + attempts["two_factor"] == 1
+    assert not Schedule.objects.filter(name=f"sync-user-{owner.pk}").exists()
+    assert sync_now.status == RunStatus.SKIPPED
+    assert len(mailoutbox) == 1
