@@ -19,25 +19,8 @@ def logged_in(client, sim_account):
 
 @pytest.fixture(scope="module")
 def browser():
-    from django.conf import settings
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    from scraping.browser import close_browser, open_browser
 
-    options = webdriver.ChromeOptions()
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1024",
-    ):
-        options.add_argument(argument)
-    options.binary_location = settings.CHROMIUM_BINARY
-    service = Service(settings.CHROMEDRIVER_PATH)
-    driver = webdriver.Chrome(options=options, service=service)
+    driver = open_browser()
     yield driver
-    driver.quit()
+    close_browser(driver)
