@@ -9,15 +9,14 @@ on while the server keeps answering.
 import threading
 
 import pytest
-from django.conf import settings as django_settings
 from django.db import connections
-from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as seen
 from selenium.webdriver.support.ui import WebDriverWait
 
 from accounts.models import CredentialStatus
 from accounts.services import save_credential
+from scraping.browser import close_browser, open_browser
 from scraping.models import RunStatus, ScrapeRun
 from scraping.runner import sync_user
 from scraping.tasks import run_queued_sync
@@ -72,21 +71,29 @@ def sync_worker(live_server):
 
 @pytest.fixture
 def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = django_settings.CHROMIUM_BINARY
-    for argument in ["--headless=new", "--no-sandbox", "--window-size=1280,1600"]:
-        options.add_argument(argument)
-    service = webdriver.ChromeService(django_settings.CHROMEDRIVER_PATH)
-    driver = webdriver.Chrome(options=options, service=service)
-    driver.implicitly_wait(0)
+    driver = open_browser()
+    # Tall enough that the credential form's buttons are in view.
+    driver.set_window_size(1280, 1600)
     yield driver
-    driver.quit()
+    close_browser(driver)
+
+
+def text_shown(locator, text):
+    """Whether ``text`` is in the element at ``locator``; "not yet" while the
+    page is being replaced (a navigation, an htmx swap) and the element is
+    momentarily gone."""
+
+    def shown(driver):
+        try:
+            return text in driver.find_element(*locator).text
+        except WebDriverException:
+            return False
+
+    return shown
 
 
 def wait_for_text(browser, text, timeout=10):
-    WebDriverWait(browser, timeout).until(
-        seen.text_to_be_present_in_element((By.TAG_NAME, "body"), text)
-    )
+    WebDriverWait(browser, timeout).until(text_shown((By.TAG_NAME, "body"), text))
 
 
 def sign_in(browser, live_server):
@@ -118,7 +125,7 @@ def test_a_technician_sets_up_the_login_syncs_and_reads_an_order(
 
     browser.find_element(By.ID, "sync-button").click()
     WebDriverWait(browser, 10).until(
-        seen.text_to_be_present_in_element((By.ID, "sync-button"), "Sync running…")
+        text_shown((By.ID, "sync-button"), "Sync running…")
     )
     wait_for_text(browser, "Sync finished", timeout=90)
     assert browser.find_element(By.ID, "sync-button").text == "Sync now"
