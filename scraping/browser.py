@@ -14,7 +14,10 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import (
+    StaleElementReferenceException,
+    WebDriverException,
+)
 from selenium.webdriver.chrome.service import Service
 
 from scraping.errors import BrowserFailure
@@ -59,6 +62,28 @@ CHROMIUM_PREFERENCES = {
     "credentials_enable_service": False,
     "profile.password_manager_enabled": False,
 }
+
+
+# What Chromium says when a script or an element lookup lands between two
+# documents: the old page is gone and the new one has no context yet.
+_BETWEEN_DOCUMENTS = (
+    "does not belong to the document",
+    "Cannot find context with specified id",
+    "Execution context was destroyed",
+    "document unloaded",
+    "no such execution context",
+)
+
+
+def between_documents(error: WebDriverException) -> bool:
+    """Whether ``error`` only means that a navigation is going on.
+
+    Such an error is "not yet" to a wait; any other (a crashed browser, a
+    closed window) is a real failure.
+    """
+    if isinstance(error, StaleElementReferenceException):
+        return True
+    return any(marker in (error.msg or "") for marker in _BETWEEN_DOCUMENTS)
 
 
 def open_browser(*, page_timeout=None, script_timeout=None):

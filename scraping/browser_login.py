@@ -6,9 +6,7 @@ refusal and no later call types the password again.
 """
 
 from selenium.common.exceptions import (
-    InvalidSessionIdException,
     NoSuchElementException,
-    NoSuchWindowException,
     StaleElementReferenceException,
     TimeoutException,
     WebDriverException,
@@ -16,6 +14,7 @@ from selenium.common.exceptions import (
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from scraping.browser import between_documents
 from scraping.errors import (
     ActionNeeded,
     BrowserFailure,
@@ -120,20 +119,15 @@ def _wait_for_next_page(browser, form) -> None:
 
 
 def _between_documents_is_not_yet(condition):
-    """``condition``, read as "not yet" while the browser is between pages.
-
-    Right after the form is sent, a script or an element lookup can fail
-    because the old document is gone and the new one has no context yet;
-    that is the navigation going on, not a broken browser. A browser that
-    is gone (no session, no window) still fails at once.
-    """
+    """``condition``, read as "not yet" while the browser is between pages
+    (right after the form is sent); other browser errors still raise."""
 
     def check(driver):
         try:
             return condition(driver)
-        except (InvalidSessionIdException, NoSuchWindowException):
+        except WebDriverException as error:
+            if between_documents(error):
+                return False
             raise
-        except WebDriverException:
-            return False
 
     return check

@@ -18,7 +18,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from scraping import browser_login, parsing
 from scraping.account_session import RETRY_PAUSE_SECONDS
-from scraping.browser import close_browser, open_browser
+from scraping.browser import between_documents, close_browser, open_browser
 from scraping.errors import (
     BrowserFailure,
     PageNotAsExpected,
@@ -200,12 +200,17 @@ class SiteBrowser:
         except WebDriverException as exc:
             raise _navigation_failure(exc, what) from None
 
-    def page_state(self, selectors=None) -> dict:
+    def page_state(self, selectors=None, *, while_loading=False) -> dict | None:
+        """The page's state (see PAGE_STATE_SCRIPT). With ``while_loading``,
+        None while the browser is between two documents, for a wait to read
+        as "not yet"; raises BrowserFailure for that otherwise."""
         try:
             return self.driver.execute_script(PAGE_STATE_SCRIPT, selectors or {})
         except TimeoutException:
             raise TimedOut(detail="the page did not answer a script") from None
         except WebDriverException as exc:
+            if while_loading and between_documents(exc):
+                return None
             raise BrowserFailure(
                 detail=f"reading the page failed: {type(exc).__name__}"
             ) from None
@@ -243,7 +248,10 @@ class SiteBrowser:
 
         def poll(_driver):
             nonlocal settled_since
-            state = self.page_state(selectors)
+            state = self.page_state(selectors, while_loading=True)
+            if state is None:
+                settled_since = None
+                return False
             self.check_state(state, what)
             if state["dialog"] and dismiss_dialogs:
                 self.dismiss_dialog()
