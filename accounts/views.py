@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
+from accounts.access import owned_by
 from accounts.crypto import UndecryptableSecret
 from accounts.forms import CredentialForm
 from accounts.models import WorkFossaCredential
@@ -40,7 +41,7 @@ def credential(request):
     login is not stored. "Test connection" checks the entered password, or
     else the stored one, and stores nothing.
     """
-    stored = WorkFossaCredential.objects.filter(user=request.user).first()
+    stored = owned_by(WorkFossaCredential.objects, request.user).first()
     if request.method != "POST":
         form = CredentialForm(stored=stored)
         return render(request, "accounts/credential.html", {"form": form})

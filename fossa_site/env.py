@@ -13,8 +13,46 @@ import json
 import secrets
 from pathlib import Path
 
+import environ
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
+
+# Below these a secret key is guessable; Django's deployment check asks for
+# 50 characters, and a generated key of ``new_secret_key`` has 67.
+SECRET_KEY_MIN_LENGTH = 40
+SECRET_KEY_MIN_DISTINCT = 5
+_CAST_NAMES = {int: "a whole number", float: "a number", bool: "true or false"}
+
+
+class Env(environ.Env):
+    """django-environ's reader, stopping start-up on a malformed value.
+
+    A value that cannot be read as its type raises ImproperlyConfigured that
+    names the variable (never its value, which may be a secret), where
+    django-environ would raise a bare ValueError or, for a boolean, quietly
+    read any unknown word as false.
+    """
+
+    BOOLEAN_FALSE_STRINGS = ("false", "off", "no", "n", "0", "")
+
+    def get_value(self, var, cast=None, default=environ.Env.NOTSET, **kwargs):
+        if cast is bool and var in self.ENVIRON:
+            word = self.ENVIRON[var].strip().lower()
+            known = self.BOOLEAN_TRUE_STRINGS + self.BOOLEAN_FALSE_STRINGS
+            if word not in known:
+                raise _malformed(var, cast)
+        try:
+            return super().get_value(var, cast=cast, default=default, **kwargs)
+        except ValueError:
+            raise _malformed(var, cast) from None
+
+
+def _malformed(var, cast) -> ImproperlyConfigured:
+    if isinstance(cast, list):
+        kind = f"a comma-separated list, each {_CAST_NAMES.get(cast[0], 'valid')}"
+    else:
+        kind = _CAST_NAMES.get(cast, "a valid value")
+    return ImproperlyConfigured(f"{var} must be {kind}; see .env.example.")
 
 
 def development_secret(data_dir: Path, name: str, make) -> str:
@@ -76,3 +114,14 @@ def parse_fernet_keys(name: str, value: str) -> list[str]:
                 "print(Fernet.generate_key().decode())'`)."
             )
     return keys
+
+
+def check_secret_key(value: str) -> str:
+    """Return ``value``; raise ImproperlyConfigured if it is too easy to guess."""
+    if len(value) < SECRET_KEY_MIN_LENGTH or len(set(value)) < SECRET_KEY_MIN_DISTINCT:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is too short or too plain: use at least "
+            f"{SECRET_KEY_MIN_LENGTH} random characters, e.g. from `python -c "
+            "'import secrets; print(secrets.token_urlsafe(50))'`."
+        )
+    return value

@@ -14,7 +14,7 @@ from fossa_site import env as secret_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-env = environ.Env()
+env = secret_env.Env()
 if (BASE_DIR / ".env").exists():
     environ.Env.read_env(BASE_DIR / ".env")
 
@@ -35,6 +35,8 @@ SECRET_KEY = secret_env.required(
     data_dir=DATA_DIR,
     make=secret_env.new_secret_key,
 )
+if not DEVELOPMENT:
+    secret_env.check_secret_key(SECRET_KEY)
 CREDENTIAL_ENCRYPTION_KEYS = secret_env.parse_fernet_keys(
     "CREDENTIAL_ENCRYPTION_KEYS",
     secret_env.required(

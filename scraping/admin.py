@@ -19,11 +19,20 @@ class ScrapeRunAdmin(admin.ModelAdmin):
         "orders_seen",
         "orders_created",
         "orders_updated",
+        "orders_unchanged",
         "orders_removed",
         "dispensers_written",
+        "sites_read",
         "pages_loaded",
     ]
-    list_filter = ["status", "failure_kind", "trigger", "user", "queued_at"]
+    list_filter = [
+        "status",
+        "failure_kind",
+        "trigger",
+        operator_admin.HeldRemovalFilter,
+        "user",
+        "queued_at",
+    ]
     search_fields = ["user__username", "message"]
     list_select_related = ["user"]
     date_hierarchy = "queued_at"

@@ -72,15 +72,16 @@ class LoginCheck:
 def check_login(email, password, *, base_url=None, timeout=None) -> LoginCheck:
     """Log in to WorkFossa once over HTTP and say how it went.
 
-    ``base_url`` defaults to WORKFOSSA_BASE_URL and ``timeout`` (seconds per
-    request) to LOGIN_CHECK_TIMEOUT. Never raises for anything the site or
-    the network does: each becomes a ``kind``.
+    ``base_url`` defaults to WORKFOSSA_BASE_URL and ``timeout`` (seconds for
+    the whole check, all of its requests together) to LOGIN_CHECK_TIMEOUT.
+    Never raises for anything the site or the network does: each becomes a
+    ``kind``.
     """
     base_url = (base_url or settings.WORKFOSSA_BASE_URL).rstrip("/")
     timeout = timeout or settings.LOGIN_CHECK_TIMEOUT
     started = time.monotonic()
     try:
-        _log_in(base_url, email, password, timeout)
+        _log_in(base_url, email, password, started + timeout)
     except ScrapeFailure as failure:
         seconds = time.monotonic() - started
         logger.info(
@@ -99,20 +100,20 @@ def check_login(email, password, *, base_url=None, timeout=None) -> LoginCheck:
     return LoginCheck(ok=True, kind=None, message=ACCEPTED_MESSAGE, seconds=seconds)
 
 
-def _log_in(base_url, email, password, timeout) -> None:
+def _log_in(base_url, email, password, deadline) -> None:
     """Return when the login is accepted; raise a ScrapeFailure otherwise."""
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(CookieJar()), _NoRedirects()
     )
     login_url = f"{base_url}/login"
-    status, _, html = _fetch(opener, login_url, timeout)
+    status, _, html = _fetch(opener, login_url, deadline)
     _raise_for_error_page(status, html, "the login page")
     token = _login_form_token(html)
     if token is None:
         raise PageNotAsExpected(detail="the login page has no login form with _token")
 
     form = urlencode({"_token": token, "email": email, "password": password})
-    status, location, html = _fetch(opener, login_url, timeout, data=form.encode())
+    status, location, html = _fetch(opener, login_url, deadline, data=form.encode())
 
     if status in (301, 302, 303):
         path = urlsplit(urljoin(login_url, location or "")).path
@@ -122,7 +123,7 @@ def _log_in(base_url, email, password, timeout) -> None:
             raise two_factor_failure()
         if path.rstrip("/") in ("", "/login"):
             # Some sites answer a refused login with a redirect to the form.
-            status, _, html = _fetch(opener, f"{base_url}/login", timeout)
+            status, _, html = _fetch(opener, f"{base_url}/login", deadline)
         else:
             raise PageNotAsExpected(detail=f"login redirected to {path!r}")
 
@@ -142,8 +143,14 @@ def _raise_for_error_page(status, html, what) -> None:
         raise failure
 
 
-def _fetch(opener, url, timeout, data=None) -> tuple[int, str | None, str]:
-    """(status, Location header, body) of one request; errors are answers too."""
+def _fetch(opener, url, deadline, data=None) -> tuple[int, str | None, str]:
+    """(status, Location header, body) of one request; errors are answers too.
+
+    Raises TimedOut once ``deadline`` (a ``time.monotonic()`` value) passes.
+    """
+    timeout = deadline - time.monotonic()
+    if timeout <= 0:
+        raise TimedOut(detail="no time left for the next request")
     request = urllib.request.Request(url, data=data, headers={"Accept": "text/html"})
     try:
         with opener.open(request, timeout=timeout) as response:
@@ -152,10 +159,10 @@ def _fetch(opener, url, timeout, data=None) -> tuple[int, str | None, str]:
         with answer:
             return answer.code, answer.headers.get("Location"), _body(answer)
     except TimeoutError:
-        raise TimedOut(detail=f"no answer within {timeout} s") from None
+        raise TimedOut(detail=f"no answer within {timeout:.1f} s") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
-            raise TimedOut(detail=f"no answer within {timeout} s") from None
+            raise TimedOut(detail=f"no answer within {timeout:.1f} s") from None
         raise SiteUnavailable(detail=f"could not connect: {exc.reason}") from None
     except (ConnectionError, OSError) as exc:
         raise SiteUnavailable(detail=f"connection failed: {exc}") from None

@@ -57,6 +57,22 @@ class PausedSyncsFilter(admin.SimpleListFilter):
         return queryset
 
 
+class HeldRemovalFilter(admin.SimpleListFilter):
+    """Runs that kept orders missing from the list, waiting for an operator
+    to confirm the removal with ``scrape --allow-mass-removal``."""
+
+    title = "removals"
+    parameter_name = "removals"
+
+    def lookups(self, request, model_admin):
+        return [("held", "Held back for confirmation")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "held":
+            return queryset.exclude(withheld_removal_ids=[])
+        return queryset
+
+
 def with_paused_since(credentials):
     """Annotate ``paused_since``: when the user's last refused login was.
 

@@ -47,6 +47,10 @@ MASS_REMOVAL_MESSAGE = (
     "operator can confirm the removal with `manage.py scrape "
     "--allow-mass-removal`."
 )
+STOPPED_MESSAGE = (
+    "The sync took longer than its time limit of {minutes} minutes and was "
+    "stopped; nothing was changed. The next sync tries again."
+)
 # WorkFossa's lockout lasts 15 minutes when it does not say how long.
 DEFAULT_THROTTLE_SECONDS = 15 * 60
 _LOGIN_STATUSES = {
@@ -73,7 +77,9 @@ def sync_user(
     credential's status so that later runs are skipped; an accepted one
     marks it valid. Work orders change only when the whole run succeeds.
     ``progress(step, message)`` is called at each step. ``sync_finished`` is
-    sent at the end of every run. Never raises for a failed sync.
+    sent at the end of every run. Never raises for a failed sync; the
+    ``SystemExit`` with which the task queue stops a sync at its time-out is
+    raised again once the run is recorded as timed out.
     """
     if run is None:
         run = ScrapeRun.objects.create(user=user, trigger=trigger)
@@ -81,6 +87,7 @@ def sync_user(
         logger.warning("run=%s is %s, not queued: not run again", run.pk, run.status)
         return run
 
+    stopped = None
     with run_logging(run):
         recorder = RunRecorder(run, progress)
         reap_abandoned_runs(user)
@@ -90,11 +97,13 @@ def sync_user(
             recorder.finish(RunStatus.SKIPPED, reason)
         elif _take_running_slot(recorder):
             logger.info("sync of %s started (%s)", credential.email, run.trigger)
-            _attempt(recorder, credential, allow_mass_removal)
+            stopped = _attempt(recorder, credential, allow_mass_removal)
         else:
             recorder.finish(RunStatus.SKIPPED, ALREADY_RUNNING_MESSAGE)
         _log_outcome(run)
         send_sync_finished(run)
+    if stopped is not None:
+        raise stopped
     return run
 
 
@@ -137,7 +146,10 @@ def _take_running_slot(recorder: RunRecorder) -> bool:
     return True
 
 
-def _attempt(recorder: RunRecorder, credential, allow_mass_removal: bool) -> None:
+def _attempt(
+    recorder: RunRecorder, credential, allow_mass_removal: bool
+) -> SystemExit | None:
+    """Carry out the run; returns the ``SystemExit`` that stopped it, if any."""
     run = recorder.run
     try:
         password = credential.password_for_login()
@@ -145,7 +157,7 @@ def _attempt(recorder: RunRecorder, credential, allow_mass_removal: bool) -> Non
         recorder.finish(
             RunStatus.FAILED, UNDECRYPTABLE_MESSAGE, FailureKind.INTERNAL_ERROR
         )
-        return
+        return None
 
     try:
         scraper = WorkFossaScraper(
@@ -169,6 +181,18 @@ def _attempt(recorder: RunRecorder, credential, allow_mass_removal: bool) -> Non
             finally:
                 run.pages_loaded = scraper.pages_loaded
                 run.save(update_fields=["pages_loaded"])
+    except SystemExit as stop:
+        # The task queue stops a sync past its time-out by raising SystemExit
+        # inside it. The browsers are closed and the transaction rolled back
+        # by now; without this the run would wait for the reaper as abandoned.
+        minutes = round(settings.SYNC_TIMEOUT_SECONDS / 60)
+        logger.warning("stopped at the task time-out")
+        recorder.finish(
+            RunStatus.FAILED,
+            STOPPED_MESSAGE.format(minutes=minutes),
+            FailureKind.TIMED_OUT,
+        )
+        return stop
     except Exception as error:
         failure = _as_failure(error, password)
         logger.warning(
@@ -180,9 +204,10 @@ def _attempt(recorder: RunRecorder, credential, allow_mass_removal: bool) -> Non
         recorder.finish(
             RunStatus.FAILED, _without(failure.message, password), failure.kind
         )
-        return
+        return None
 
     recorder.finish(RunStatus.SUCCEEDED, message)
+    return None
 
 
 def _scrape_and_apply(recorder, scraper, credential, allow_mass_removal) -> str:
@@ -282,7 +307,7 @@ def _save_capture(run: ScrapeRun, scraper, password: str) -> None:
         png, page_html = scraper.capture()
     except Exception:
         logger.warning("could not capture the failing page", exc_info=True)
-        return
+        return None
 
     fields = []
     if png:

@@ -50,10 +50,10 @@ LOGIN_DEFAULT_MESSAGES = {
 class Banner:
     """One message at the top of every page.
 
-    ``code`` says which cause it reports: "login", "failing", "stale" or
-    "setup". ``tone`` is the Bootstrap colour ("danger", "warning", "info");
-    the banner also carries ``icon`` and ``title`` so that the colour is never
-    the only signal.
+    ``code`` says which cause it reports: "login", "failing", "stale",
+    "withheld" (a mass removal held back) or "setup". ``tone`` is the
+    Bootstrap colour ("danger", "warning", "info"); the banner also carries
+    ``icon`` and ``title`` so that the colour is never the only signal.
     """
 
     code: str
@@ -111,6 +111,9 @@ def sync_status_for(user, *, now: datetime.datetime | None = None) -> SyncStatus
 
     if credential is not None and is_stale(credential, last_success, now):
         banners.append(stale_banner(last_success))
+
+    if last_success is not None and last_success.withheld_removal_ids:
+        banners.append(withheld_banner(last_success))
 
     return SyncStatus(
         credential=credential,
@@ -226,4 +229,23 @@ def stale_banner(last_success) -> Banner:
         message=message,
         action_url=reverse("run_list"),
         action_label="See the sync history",
+    )
+
+
+def withheld_banner(last_success: ScrapeRun) -> Banner:
+    count = len(last_success.withheld_removal_ids)
+    orders = "work order" if count == 1 else "work orders"
+    return Banner(
+        code="withheld",
+        tone="warning",
+        icon="⚠",
+        title=f"{count} {orders} kept although WorkFossa no longer lists them",
+        message=(
+            "The last sync would have removed more than half of your work "
+            "orders at once, which looks more like a fault on WorkFossa than "
+            "finished work, so they are still shown. Ask your operator to "
+            "confirm the removal if that work is done."
+        ),
+        action_url=reverse("run_detail", args=[last_success.pk]),
+        action_label="See that sync",
     )

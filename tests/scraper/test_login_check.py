@@ -90,6 +90,16 @@ def test_silent_site_times_out(simulator, account):
     assert result.seconds < 2
 
 
+def test_the_time_limit_covers_the_whole_check_not_each_request(simulator, account):
+    # Each of the check's two requests fits the limit; both together do not.
+    simulator.configure(latency=0.8)
+
+    result = check_login(EMAIL, PASSWORD, base_url=simulator.base_url, timeout=1.2)
+
+    assert result.kind == FailureKind.TIMED_OUT
+    assert result.seconds < 1.5
+
+
 def test_page_without_login_form_is_not_as_expected(simulator, account):
     result = check_login(EMAIL, PASSWORD, base_url=f"{simulator.base_url}/app/x")
 

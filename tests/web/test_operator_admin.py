@@ -75,3 +75,14 @@ def test_paused_syncs_lists_the_paused_users_with_why(admin_client, owner, stran
     assert listed == [stranger]
     assert "WorkFossa refused the email or password." in response.content.decode()
     assert response.context["cl"].result_list[0].paused_since is not None
+
+
+def test_runs_that_held_back_a_mass_removal_can_be_listed(admin_client, owner):
+    make_run(owner)
+    held = make_run(owner, withheld_removal_ids=["129651", "129652"])
+
+    response = admin_client.get(
+        reverse("admin:scraping_scraperun_changelist"), {"removals": "held"}
+    )
+
+    assert list(response.context["cl"].result_list) == [held]

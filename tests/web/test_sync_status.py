@@ -135,6 +135,27 @@ def test_data_is_stale_after_three_intervals_without_success(owner):
     assert codes(owner, now=last.finished_at + 4 * HOUR) == []
 
 
+def test_a_held_back_mass_removal_shows_until_a_sync_confirms_it(owner, client):
+    make_credential(owner)
+    now = timezone.now()
+    held = make_run(
+        owner,
+        withheld_removal_ids=["129651", "129652", "129653"],
+        queued_at=now - HOUR,
+        finished_at=now - HOUR,
+    )
+    [banner] = sync_status_for(owner).banners
+    assert banner.code == "withheld"
+    assert banner.title.startswith("3 work orders kept")
+    assert banner.action_url == f"/sync/runs/{held.pk}/"
+    client.force_login(owner)
+    assert "3 work orders kept" in client.get("/").content.decode()
+
+    make_run(owner, removed_ids=["129651", "129652", "129653"])
+
+    assert codes(owner) == []
+
+
 def test_status_gives_the_last_success_and_the_next_scheduled_sync(owner):
     make_credential(owner)
     before = timezone.now() - HOUR
