@@ -33,10 +33,35 @@ class SyncFigures:
     failure_kind: str
 
     def as_dict(self) -> dict:
-        return {
-            key: round(value, 3) if isinstance(value, float) else value
-            for key, value in asdict(self).items()
-        }
+        """The figures of a row of ``scenarios`` in the benchmark's JSON."""
+        return _rounded(asdict(self), SCENARIO_KEYS)
+
+    def details(self) -> dict:
+        """The rest, for a row of ``scenario_details``: how the sync went."""
+        return _rounded(asdict(self), ("orders", "case") + DETAIL_KEYS)
+
+
+# The JSON's ``scenarios`` rows hold exactly these; the rest of a sync's
+# figures are in ``scenario_details``, so that tools reading the first can
+# rely on its shape.
+SCENARIO_KEYS = (
+    "orders",
+    "case",
+    "wall_s",
+    "floor_s",
+    "ratio",
+    "pages",
+    "browser_peak_mb",
+    "python_peak_mb",
+)
+DETAIL_KEYS = ("browsers", "requests", "cpu_s", "status", "failure_kind")
+
+
+def _rounded(figures: dict, keys) -> dict:
+    return {
+        key: round(figures[key], 3) if isinstance(figures[key], float) else figures[key]
+        for key in keys
+    }
 
 
 def timed_sync(simulator, user, *, orders: int, case: str) -> SyncFigures:

@@ -17,7 +17,10 @@ def as_text(report: dict) -> str:
         f"{'orders':>6}  {'sync':<16}{'wall s':>8}{'floor s':>9}{'x floor':>9}"
         f"{'pages':>7}{'browsers':>9}{'browser MB':>12}{'python MB':>11}",
     ]
-    for row in report["scenarios"]:
+    for figures, detail in zip(
+        report["scenarios"], report["scenario_details"], strict=True
+    ):
+        row = figures | detail
         ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else "-"
         failed = "" if row["status"] == "succeeded" else f"  {row['status']}"
         lines.append(

@@ -58,8 +58,15 @@ def test_it_reports_a_first_an_unchanged_and_a_changed_sync(tiny_benchmark):
         (4, "unchanged"),
         (4, "changed"),
     ]
-    for row in rows:
-        assert ROW_KEYS <= set(row)
+    details = report["scenario_details"]
+    assert [(d["orders"], d["case"]) for d in details] == [
+        (4, "first"),
+        (4, "unchanged"),
+        (4, "changed"),
+    ]
+    rows = [row | detail for row, detail in zip(rows, details, strict=True)]
+    for row, figures in zip(rows, report["scenarios"], strict=True):
+        assert set(figures) == ROW_KEYS
         assert row["status"] == "succeeded"
         assert row["wall_s"] > 0 and row["pages"] > 0
         assert row["browser_peak_mb"] > 10 and row["python_peak_mb"] > 10
