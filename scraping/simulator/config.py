@@ -6,6 +6,8 @@ A config file looks like this (every key optional)::
       "seed": 7,
       "profile": "realistic",
       "knobs": {"error_rate": 0.02},
+      "changes": {"every_seconds": 600, "complete": 1, "add": 1,
+                  "dispensers": 1, "end_sessions": false},
       "accounts": [
         {"email": "demo@workfossa.test", "password": "demo-password",
          "name": "Dana Reyes", "orders": 40, "sites": 32,
@@ -15,10 +17,13 @@ A config file looks like this (every key optional)::
 
 ``knobs`` at the top level apply to the whole site, inside an account to
 that account only; both take the names listed in the package docstring.
+``changes`` makes the world move on by itself while the command serves (see
+``drift``); ``build`` leaves it to the caller to start.
 """
 
 import json
 
+from .drift import check_changes
 from .simulator import Simulator
 
 DEMO_ACCOUNT = {
@@ -33,7 +38,7 @@ DEMO_CONFIG = {
     "accounts": [DEMO_ACCOUNT],
 }
 
-_TOP_KEYS = {"seed", "profile", "knobs", "accounts"}
+_TOP_KEYS = {"seed", "profile", "knobs", "accounts", "changes"}
 _ACCOUNT_KEYS = {"email", "password", "name", "orders", "sites", "knobs"}
 
 
@@ -54,6 +59,8 @@ def check_config(config):
     unknown = set(config) - _TOP_KEYS
     if unknown:
         raise ValueError(f"unknown config key(s): {', '.join(sorted(unknown))}")
+    if "changes" in config:
+        check_changes(config["changes"])
     for account in config.get("accounts", []):
         missing = {"email", "password"} - set(account)
         if missing:

@@ -10,6 +10,7 @@ from . import world
 from .account import Account
 from .app import Application
 from .catalog import TECHNICIANS
+from .drift import Drift
 from .server import SimulatorServer
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ class Simulator:
         self._app = Application(seed, knobs_module.profile(profile))
         self._server = None
         self._thread = None
+        self._drift = None
 
     def __enter__(self):
         return self.start()
@@ -107,6 +109,17 @@ class Simulator:
             key = email.strip().lower() if email else None
             return self._app.sessions.end_all(key)
 
+    def drift(self, changes, on_change=None):
+        """Change every account on a timer until ``stop`` (see ``drift``).
+
+        ``changes`` is checked by ``drift.check_changes``; returns the
+        ``Drift``, whose ``apply_round()`` makes one round at once.
+        """
+        if self._drift is not None:
+            self._drift.stop()
+        self._drift = Drift(self, changes, on_change).start()
+        return self._drift
+
     # Counters ------------------------------------------------------------
 
     @property
@@ -135,7 +148,10 @@ class Simulator:
         return self
 
     def stop(self):
-        """Stop serving; safe to call twice."""
+        """Stop serving and changing the world; safe to call twice."""
+        if self._drift is not None:
+            self._drift.stop()
+            self._drift = None
         if self._server is None:
             return
         self._server.shutdown()

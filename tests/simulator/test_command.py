@@ -94,3 +94,39 @@ def test_a_bad_config_file_is_an_error(tmp_path):
 
     with pytest.raises(CommandError, match="errors"):
         call_command("workfossa_simulator", "--config", str(config), "--port", "0")
+
+
+def test_the_world_changes_on_a_timer_and_the_counters_are_told_at_the_end(tmp_path):
+    config = tmp_path / "simulator.json"
+    config.write_text(
+        json.dumps(
+            {
+                "accounts": [{"email": "a@example.com", "password": "pw", "orders": 6}],
+                "changes": {"every_seconds": 0.3, "complete": 2, "add": 1},
+            }
+        )
+    )
+    port = _free_port()
+    process = _serve("--config", str(config), "--port", str(port))
+    try:
+        _banner(process, accounts=1)
+        change = process.stdout.readline().strip()
+        site = SiteClient(f"http://127.0.0.1:{port}")
+        site.login("a@example.com", "wrong")
+        site.login("a@example.com", "pw")
+    finally:
+        process.send_signal(signal.SIGINT)
+        rest, _ = process.communicate(timeout=10)
+
+    assert change.startswith("world changed: a@example.com: completed ")
+    assert ", added " in change
+    assert "a@example.com: 1 logins accepted, 1 refused" in rest
+    assert "Served " in rest
+
+
+def test_a_bad_change_plan_is_an_error(tmp_path):
+    config = tmp_path / "bad.json"
+    config.write_text(json.dumps({"changes": {"every_seconds": 0}}))
+
+    with pytest.raises(CommandError, match="every_seconds"):
+        call_command("workfossa_simulator", "--config", str(config), "--port", "0")

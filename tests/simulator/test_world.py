@@ -97,3 +97,24 @@ def test_the_demo_config_makes_the_demo_account_that_can_log_in():
         assert len(sim.account("demo@workfossa.test").open_orders()) == 40
     finally:
         sim.stop()
+
+
+def test_a_drift_round_completes_adds_and_re_equips_every_account():
+    sim = Simulator(seed=5)
+    first = sim.add_account("a@example.com", "pw", orders=10)
+    second = sim.add_account("b@example.com", "pw", orders=10)
+    before = {account.email: account.open_orders() for account in (first, second)}
+    heard = []
+
+    drift = sim.drift(
+        {"every_seconds": 3600, "complete": 2, "add": 3}, on_change=heard.append
+    )
+    drift.apply_round()
+    sim.stop()
+
+    for account in (first, second):
+        still_open = {order["id"] for order in account.open_orders()}
+        old = {order["id"] for order in before[account.email]}
+        assert len(old - still_open) == 2
+        assert len(still_open - old) == 3
+    assert [line.split(":")[0] for line in heard] == ["a@example.com", "b@example.com"]

@@ -32,21 +32,36 @@ class Command(BaseCommand):
             "--seed", type=int, help="data seed (default: config's, or 0)"
         )
         parser.add_argument(
+            "--change-every",
+            type=float,
+            metavar="SECONDS",
+            help="every SECONDS, complete an order, add one and change one "
+            "site's dispensers in every account (default: the config's "
+            "changes, else never)",
+        )
+        parser.add_argument(
             "--profile",
             choices=sorted(PROFILES),
             help="latency profile (default: config's, or realistic with --demo)",
         )
 
-    def handle(self, *args, host, port, config, demo, seed, profile, **options):
+    def handle(
+        self, *args, host, port, config, demo, seed, profile, change_every, **options
+    ):
         if not config and not demo:
             raise CommandError("Nothing to serve: give --config FILE, --demo, or both.")
 
         settings = self._settings(config, demo)
+        changes = settings.get("changes")
+        if change_every is not None:
+            changes = {**(changes or {}), "every_seconds": change_every}
         try:
             simulator = build(
                 settings, seed=seed, profile=profile, host=host, port=port
             )
             simulator.start()
+            if changes:
+                simulator.drift(changes, on_change=self._announce_change)
         except (ValueError, TypeError) as error:
             raise CommandError(f"Bad simulator settings: {error}") from error
         except OSError as error:
@@ -59,6 +74,27 @@ class Command(BaseCommand):
             self.stdout.write("Stopped.")
         finally:
             simulator.stop()
+            self._report(simulator.stats)
+
+    def _announce_change(self, text):
+        self.stdout.write(f"world changed: {text}")
+        self.stdout.flush()
+
+    def _report(self, stats):
+        """What was served, for the person who ran it."""
+        pages = ", ".join(
+            f"{page} {count}"
+            for page, count in sorted(stats["requests_by_page"].items())
+        )
+        self.stdout.write(
+            f"Served {stats['requests']} requests ({pages or 'none'}); "
+            f"{stats['latency_added_s']:.1f} s of latency added"
+        )
+        for email, logins in sorted(stats["logins"].items()):
+            self.stdout.write(
+                f"  {email}: {logins['accepted']} logins accepted, "
+                f"{logins['refused']} refused, {logins['throttled']} throttled"
+            )
 
     def _announce(self, simulator, demo):
         self.stdout.write(f"WorkFossa simulator at {simulator.base_url}")
