@@ -45,8 +45,11 @@ const visible = (el) => !el.hidden && el.getClientRects().length > 0
 const shown = (selector) =>
   Array.from(document.querySelectorAll(selector)).filter(visible).length;
 const counts = {};
+const texts = {};
 for (const [name, selector] of Object.entries(arguments[0] || {})) {
-  counts[name] = document.querySelectorAll(selector).length;
+  const found = document.querySelectorAll(selector);
+  counts[name] = found.length;
+  texts[name] = found.length ? found[0].textContent.slice(0, 200) : null;
 }
 return {
   ready: document.readyState === "complete",
@@ -57,6 +60,7 @@ return {
   dialog: shown('div.modal[role="dialog"]') > 0,
   load_error: shown(".load-error") > 0,
   counts: counts,
+  texts: texts,
 };
 """
 

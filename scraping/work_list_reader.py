@@ -3,7 +3,7 @@
 from urllib.parse import quote, urlencode
 
 from scraping.errors import IncompleteList
-from scraping.parsing import parse_work_list
+from scraping.parsing import parse_work_list, summary_range
 from scraping.records import ScrapedWorkOrder, WorkListPage
 
 # The largest page size the list offers: the fewest page loads.
@@ -88,15 +88,29 @@ def complete_list(pages: list[WorkListPage]) -> list[ScrapedWorkOrder]:
 
 def _page_reader(browser, url, what):
     def read() -> WorkListPage:
-        browser.wait_for(_rows_are_in, what, selectors=LIST_SELECTORS)
+        browser.wait_for(rows_are_in, what, selectors=LIST_SELECTORS)
         return browser.parse(parse_work_list, url, what=what)
 
     return read
 
 
-def _rows_are_in(state) -> bool:
+def rows_are_in(state) -> bool:
+    """Whether the page's script has filled the list in.
+
+    With a summary, its rows must be there too: a script may write the
+    summary before the rows. Rows that never come are left to the parser to
+    report once the page has settled (``SiteBrowser.wait_for``).
+    """
     counts = state["counts"]
-    return not state["loading"] and (counts["summary"] > 0 or counts["empty"] > 0)
+    if state["loading"]:
+        return False
+    if counts["empty"] > 0:
+        return True
+    if counts["summary"] == 0:
+        return False
+
+    shown = summary_range(state["texts"]["summary"] or "")
+    return shown is None or counts["rows"] == shown[1] - shown[0] + 1
 
 
 def _page_limit(pages) -> int:

@@ -14,7 +14,7 @@ from scraping.parsing.session import (
     login_error_text,
     page_title,
 )
-from scraping.parsing.worklist import parse_work_list
+from scraping.parsing.worklist import parse_work_list, summary_range
 
 __all__ = [
     "PageNotAsExpected",
@@ -25,4 +25,5 @@ __all__ = [
     "page_title",
     "parse_equipment",
     "parse_work_list",
+    "summary_range",
 ]

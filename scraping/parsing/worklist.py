@@ -72,15 +72,24 @@ def parse_work_list(html: str, page_url: str) -> WorkListPage:
     )
 
 
-def _read_summary(summary: Element) -> tuple[int, int, int]:
-    text = summary.text()
+def summary_range(text: str) -> tuple[int, int, int] | None:
+    """(first, last, total) of a summary such as "Showing 1 to 100 of 137
+    results", or None when ``text`` does not read as one."""
     match = _SUMMARY.search(text)
     if not match:
-        raise PageNotAsExpected(f"pagination summary {text!r} cannot be read")
-
-    first, last, total = (
+        return None
+    return tuple(
         int(match[name].replace(",", "")) for name in ("first", "last", "total")
     )
+
+
+def _read_summary(summary: Element) -> tuple[int, int, int]:
+    text = summary.text()
+    shown = summary_range(text)
+    if shown is None:
+        raise PageNotAsExpected(f"pagination summary {text!r} cannot be read")
+
+    first, last, total = shown
     if not 1 <= first <= last <= total:
         raise PageNotAsExpected(f"pagination summary {text!r} does not add up")
     return first, last, total

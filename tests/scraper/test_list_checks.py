@@ -7,7 +7,7 @@ import pytest
 from scraping.errors import IncompleteList
 from scraping.pacing import Pacer
 from scraping.records import ScrapedWorkOrder, WorkListPage
-from scraping.work_list_reader import complete_list, work_list_url
+from scraping.work_list_reader import complete_list, rows_are_in, work_list_url
 
 
 def order(number):
@@ -76,3 +76,23 @@ def test_pacer_spaces_page_loads():
         pacer.wait()
 
     assert time.monotonic() - started >= 4 / 20
+
+
+def list_state(rows, summary=None, empty=0, loading=False):
+    return {
+        "loading": loading,
+        "counts": {"rows": rows, "summary": int(summary is not None), "empty": empty},
+        "texts": {"rows": None, "summary": summary, "empty": None},
+    }
+
+
+def test_the_wait_holds_until_the_rows_the_summary_counts_are_in():
+    summary = "Showing 101 to 137 of 137 results"
+
+    assert not rows_are_in(list_state(0, summary))
+    assert not rows_are_in(list_state(36, summary))
+    assert not rows_are_in(list_state(37, summary, loading=True))
+    assert rows_are_in(list_state(37, summary))
+    assert rows_are_in(list_state(0, empty=1))
+    # A summary it cannot read is the parser's to report.
+    assert rows_are_in(list_state(5, "Page 2"))
