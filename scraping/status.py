@@ -179,9 +179,15 @@ def setup_banner() -> Banner:
 
 def login_banner(credential: WorkFossaCredential) -> Banner:
     message = credential.last_login_error or LOGIN_DEFAULT_MESSAGES[credential.status]
-    if credential.status == CredentialStatus.THROTTLED and credential.throttled_until:
-        until = local_text(credential.throttled_until)
-        message += f" WorkFossa lets it try again after {until}."
+    until = credential.throttled_until
+    if credential.status == CredentialStatus.THROTTLED and until:
+        if until > timezone.now():
+            message += f" WorkFossa lets it try again after {local_text(until)}."
+        else:
+            message += (
+                f" WorkFossa's wait ended at {local_text(until)}; syncs resume "
+                "by themselves with the next try."
+            )
     return Banner(
         code="login",
         tone="danger",

@@ -72,16 +72,18 @@ def check_config(config):
             )
 
 
-def build(config, *, seed=None, profile=None, host="127.0.0.1", port=0):
+def build(config, *, seed=None, profile=None, host="127.0.0.1", port=0, today=None):
     """A simulator (not yet started) with the config's accounts and knobs.
 
-    ``seed`` and ``profile``, when given, win over the config's."""
+    ``seed`` and ``profile``, when given, win over the config's; ``today``
+    is the date visits are counted from (default: the day it is built)."""
     check_config(config)
     simulator = Simulator(
         seed=config.get("seed", 0) if seed is None else seed,
         profile=profile or config.get("profile", "fast"),
         host=host,
         port=port,
+        today=today,
     )
     simulator.configure(**config.get("knobs", {}))
     for account in config.get("accounts", []):

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django_q.conf import Conf
 from django_q.models import OrmQ
 
 from accounts.models import CredentialStatus
@@ -126,3 +127,14 @@ def test_the_reaper_task_marks_a_crashed_run_abandoned_and_retries(
     assert crashed.status == RunStatus.ABANDONED
     retry = Schedule.objects.get(name=f"retry-user-{owner.pk}")
     assert retry.func == "scraping.tasks.retry_sync"
+
+
+def test_the_queue_is_set_up_for_long_browser_jobs():
+    # A running sync is stopped before the queue would hand it out again.
+    assert Conf.TIMEOUT < Conf.RETRY
+    # A failed sync is retried by the app as a new run, not redelivered.
+    assert Conf.MAX_ATTEMPTS == 1
+    # After downtime a schedule runs once, not once per missed slot.
+    assert Conf.CATCH_UP is False
+    # The task history stays bounded.
+    assert 0 < Conf.SAVE_LIMIT <= 1000

@@ -1,6 +1,8 @@
 """The generated world: determinism, realism, scale and changes between
 runs."""
 
+import datetime
+
 from scraping.simulator import DEMO_CONFIG, Simulator, build
 
 from .site_client import SiteClient
@@ -118,3 +120,15 @@ def test_a_drift_round_completes_adds_and_re_equips_every_account():
         assert len(old - still_open) == 2
         assert len(still_open - old) == 3
     assert [line.split(":")[0] for line in heard] == ["a@example.com", "b@example.com"]
+
+
+def test_a_fixed_today_gives_the_same_visits_on_any_day():
+    config = {"seed": 4, "accounts": [{"email": "a@example.com", "password": "pw"}]}
+    day = datetime.date(2026, 1, 5)
+
+    built = build(config, today=day).account("a@example.com").orders()
+    made = Simulator(seed=4, today=day).add_account("a@example.com", "pw").orders()
+    later = build(config, today=day + datetime.timedelta(days=9))
+
+    assert built == made
+    assert later.account("a@example.com").orders() != built

@@ -47,6 +47,23 @@ def test_a_refused_login_shows_a_red_banner_about_the_workfossa_login(owner, sta
     assert banner.action_url == "/account/workfossa/"
 
 
+def test_a_locked_login_says_when_the_wait_ends_and_when_it_has(owner):
+    credential = make_credential(
+        owner,
+        status=CredentialStatus.THROTTLED,
+        throttled_until=timezone.now() + HOUR,
+    )
+    [banner] = sync_status_for(owner).banners
+    assert "lets it try again after" in banner.message
+
+    credential.throttled_until = timezone.now() - HOUR / 60
+    credential.save()
+
+    [banner] = sync_status_for(owner).banners
+    assert "wait ended at" in banner.message
+    assert "lets it try again after" not in banner.message
+
+
 def test_the_login_banner_goes_away_once_a_new_password_is_saved(owner):
     credential = make_credential(owner, status=CredentialStatus.REJECTED)
     make_run(owner, status=RunStatus.FAILED, failure_kind=FailureKind.LOGIN_REJECTED)

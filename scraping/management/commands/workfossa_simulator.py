@@ -1,6 +1,7 @@
 """Serves the WorkFossa simulator until interrupted."""
 
 import copy
+import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -32,6 +33,13 @@ class Command(BaseCommand):
             "--seed", type=int, help="data seed (default: config's, or 0)"
         )
         parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            metavar="YYYY-MM-DD",
+            help="the date visits are counted from (default: today); with "
+            "the seed it fixes the data",
+        )
+        parser.add_argument(
             "--change-every",
             type=float,
             metavar="SECONDS",
@@ -46,7 +54,17 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, host, port, config, demo, seed, profile, change_every, **options
+        self,
+        *args,
+        host,
+        port,
+        config,
+        demo,
+        seed,
+        profile,
+        today,
+        change_every,
+        **options,
     ):
         if not config and not demo:
             raise CommandError("Nothing to serve: give --config FILE, --demo, or both.")
@@ -57,7 +75,7 @@ class Command(BaseCommand):
             changes = {**(changes or {}), "every_seconds": change_every}
         try:
             simulator = build(
-                settings, seed=seed, profile=profile, host=host, port=port
+                settings, seed=seed, profile=profile, host=host, port=port, today=today
             )
             simulator.start()
             if changes:
