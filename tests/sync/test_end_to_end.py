@@ -141,7 +141,12 @@ def test_session_lost_mid_run_logs_in_again_and_finishes(
     run = sync_user(owner)
 
     assert run.status == RunStatus.SUCCEEDED, run.message
-    assert simulator.stats["logins"][EMAIL]["accepted"] >= 2
+    assert simulator.stats["logins"][EMAIL]["accepted"] == 2
+    # It went on from the site it was reading: the list was read once, and
+    # no site twice but the one the session was lost on.
+    pages = simulator.stats["requests_by_page"]
+    assert pages["work_list"] == 1
+    assert pages["location"] == run.sites_read + 1
     assert exported_orders(owner.username) == expected_orders(account)
 
 
