@@ -14,6 +14,9 @@ BOTTOM = 20
 LEFT = 40
 # A run without a duration (skipped, still queued) still gets a visible bar.
 MIN_BAR = 3
+# Bars are never wider than this many to a chart, so that a short history
+# reads as a few runs, not as one wall of colour.
+MIN_SLOTS = 20
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def run_chart(runs) -> RunChart:
     longest = max((run.duration_seconds or 0 for run in runs), default=0)
     top = max(10, int(longest) + 1)
     plot_height = HEIGHT - BOTTOM - 10
-    slot = (WIDTH - LEFT) / max(len(runs), 1)
+    slot = (WIDTH - LEFT) / max(len(runs), MIN_SLOTS)
     bars = []
     for index, run in enumerate(runs):
         seconds = run.duration_seconds or 0

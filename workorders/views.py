@@ -39,11 +39,12 @@ def week_label(visit: datetime.date | None, today: datetime.date) -> str:
     if visit is None:
         return "No visit scheduled"
 
+    if visit < today:
+        return "Overdue: visit date passed"
+
     monday = visit - datetime.timedelta(days=visit.weekday())
     this_monday = today - datetime.timedelta(days=today.weekday())
     weeks_ahead = (monday - this_monday).days // 7
-    if weeks_ahead < 0:
-        return "Overdue: visit date passed"
     if weeks_ahead == 0:
         return "This week"
     if weeks_ahead == 1:

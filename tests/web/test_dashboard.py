@@ -167,3 +167,14 @@ def test_the_number_of_queries_does_not_grow_with_the_orders(owner, owner_client
         add_dispenser(order, number="3/4")
 
     assert page_queries(owner_client) == with_ten
+
+
+def test_a_visit_earlier_today_s_week_is_overdue_not_this_week(owner, owner_client):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    make_order(owner, external_id="1", next_visit_date=yesterday)
+    make_order(owner, external_id="2", next_visit_date=timezone.localdate())
+
+    page = owner_client.get(reverse("dashboard")).content.decode()
+
+    assert page.index("Overdue") < page.index("W-1<") < page.index("This week")
+    assert page.index("This week") < page.index("W-2<")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from scraping.models import RunStatus, Trigger
+from scraping.run_chart import WIDTH, run_chart
 from tests.web.conftest import make_run
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +112,10 @@ def test_only_staff_get_the_operators_screenshot(
 
     assert owner_client.get(url).status_code == 302
     assert admin_client.get(url).status_code == 200
+
+
+def test_a_short_history_draws_narrow_bars_not_one_wall(owner):
+    chart = run_chart([make_run(owner)])
+
+    [bar] = chart.bars
+    assert bar.width < (WIDTH - chart.left) / 10

@@ -2,6 +2,7 @@
 
 import copy
 import datetime
+import signal
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -85,6 +86,9 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot listen on {host}:{port}: {error}") from error
 
+        # A service manager (or scripts/run) stops it with SIGTERM: end as on
+        # Ctrl-C, with the report of what was served.
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
             self._announce(simulator, demo)
             simulator.serve_forever()
@@ -142,3 +146,7 @@ class Command(BaseCommand):
             if DEMO_ACCOUNT["email"] not in emails:
                 settings.setdefault("accounts", []).extend(demo_settings["accounts"])
         return settings
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
