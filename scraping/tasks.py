@@ -135,6 +135,7 @@ def _scheduled_run(user_id: int, trigger: str, slot: str | None) -> str:
             trigger,
             slot,
         )
+        _record_late_slot(user, trigger, slot)
         return "slot too old"
     if not in_active_hours(credential):
         logger.info("user=%s %s slot outside active hours", user_id, trigger)
@@ -143,12 +144,33 @@ def _scheduled_run(user_id: int, trigger: str, slot: str | None) -> str:
     return sync_user(user, trigger).status
 
 
+def _record_late_slot(user, trigger: str, slot: str) -> None:
+    """Keep a skipped run for a slot dropped as too late, so that the history
+    says why no sync happened then. Catching up is left to the next slot:
+    after downtime, running every user's late slot at once would bunch them.
+    """
+    due = datetime.datetime.fromisoformat(slot)
+    minutes = round((timezone.now() - due).total_seconds() / 60)
+    ScrapeRun.objects.create(
+        user=user,
+        trigger=trigger,
+        status=RunStatus.SKIPPED,
+        finished_at=timezone.now(),
+        message=(
+            f"The sync due at {timezone.localtime(due):%b %d, %H:%M} could only "
+            f"start {minutes} minutes late (the sync workers were stopped or "
+            "busy), so it was left to the next one."
+        ),
+    )
+
+
 def scheduled_sync(user_id: int, slot: str | None = None) -> str:
     """The task of a user's sync schedule; returns what became of the slot.
 
-    Outside the user's active hours, and for a slot more than
-    ``SYNC_SLOT_GRACE_MINUTES`` old (after downtime, or a second delivery),
-    creates no run. Otherwise runs the sync in this worker: the runner
+    Outside the user's active hours it creates no run; a slot more than
+    ``SYNC_SLOT_GRACE_MINUTES`` old (after downtime, or a second delivery)
+    gets a skipped run that says so. Otherwise runs the sync in this
+    worker: the runner
     records it as skipped when the user is paused or another sync of theirs
     is running.
     """

@@ -183,11 +183,14 @@ def test_a_slot_outside_active_hours_creates_no_run(credential, owner):
     assert not ScrapeRun.objects.exists()
 
 
-def test_a_slot_missed_during_downtime_is_not_caught_up(credential, owner):
+def test_a_slot_missed_during_downtime_is_not_caught_up_but_recorded(credential, owner):
     missed = timezone.now() - datetime.timedelta(hours=3)
 
     assert scheduled_sync(owner.pk, slot=missed.isoformat()) == "slot too old"
-    assert not ScrapeRun.objects.exists()
+    [run] = ScrapeRun.objects.all()
+    assert (run.status, run.trigger) == (RunStatus.SKIPPED, Trigger.SCHEDULE)
+    assert "180 minutes late" in run.message
+    assert run.started_at is None
 
 
 def test_sync_schedule_for_keeps_a_due_slot_the_scheduler_has_not_taken(
