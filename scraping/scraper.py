@@ -11,6 +11,7 @@ It raises only ScrapeFailure subclasses, and leaving the block always closes
 every browser it started, after a failure or a time-out too.
 """
 
+import contextvars
 import logging
 import queue
 import threading
@@ -183,9 +184,18 @@ class WorkFossaScraper:
 
         with ThreadPoolExecutor(len(browsers), thread_name_prefix="sites") as pool:
             results = queue.SimpleQueue()
+            # Each reader runs in a copy of this thread's context, so that
+            # its log lines carry the run's id even when a process runs
+            # several syncs at once.
             workers = {
                 pool.submit(
-                    _read_sites, browser, pending, results, stop, self._failed_browsers
+                    contextvars.copy_context().run,
+                    _read_sites,
+                    browser,
+                    pending,
+                    results,
+                    stop,
+                    self._failed_browsers,
                 )
                 for browser in browsers
             }
