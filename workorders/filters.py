@@ -3,6 +3,8 @@
 from django import forms
 from django.db.models import Q, QuerySet
 
+from workorders.models import WorkOrderStatus
+
 VISIT_CHOICES = [
     ("", "With or without a visit"),
     ("with", "With a visit"),
@@ -45,7 +47,7 @@ class WorkOrderFilterForm(forms.Form):
         super().__init__(data)
         statuses = orders.order_by().values_list("status", flat=True).distinct()
         self.fields["status"].choices = [("", "Any status")] + [
-            (status, status) for status in sorted(statuses)
+            (status, status) for status in sorted(statuses, key=status_order)
         ]
         code_lists = orders.order_by().values_list("service_codes", flat=True)
         codes = sorted(
@@ -106,3 +108,10 @@ def search_condition(text: str) -> Q:
         | Q(store_number__icontains=bare)
         | Q(city__icontains=text)
     )
+
+
+def status_order(status: str) -> tuple[int, str]:
+    """Sort key: WorkFossa's statuses in the order work moves through them,
+    then any other status text alphabetically."""
+    known = list(WorkOrderStatus.values)
+    return (known.index(status) if status in known else len(known), status)

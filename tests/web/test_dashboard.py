@@ -178,3 +178,18 @@ def test_a_visit_earlier_today_s_week_is_overdue_not_this_week(owner, owner_clie
 
     assert page.index("Overdue") < page.index("W-1<") < page.index("This week")
     assert page.index("This week") < page.index("W-2<")
+
+
+def test_the_status_filter_lists_statuses_in_the_order_work_moves(owner, owner_client):
+    for number, status in enumerate(["On Hold", "Awaiting Parts", "Open", "Scheduled"]):
+        make_order(owner, external_id=str(number), status=status)
+
+    form = owner_client.get(reverse("dashboard")).context["form"]
+
+    assert [label for _, label in form.fields["status"].choices] == [
+        "Any status",
+        "Open",
+        "Scheduled",
+        "On Hold",
+        "Awaiting Parts",
+    ]
