@@ -65,8 +65,10 @@ class Command(BaseCommand):
             ) as scraper:
                 self._steps(scraper, sites)
         except ScrapeFailure as failure:
+            elapsed = time.monotonic() - self.step_started
             raise CommandError(
-                f"Stopped at {self.current!r}: {failure.kind} - {failure.message}"
+                f"Stopped at {self.current!r} after {elapsed:.2f} s: "
+                f"{failure.kind} - {failure.message}"
                 + (f" ({failure.detail})" if failure.detail else "")
             ) from None
 
