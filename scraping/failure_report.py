@@ -3,7 +3,8 @@
 Per user with runs in the window: how many runs and of what outcome, the
 failures by kind, the hours of the day (in the user's time zone) they
 happened at, the typical time a failing run ran before it failed, the last
-success (at any time), and whether and why the user is paused.
+success (at any time), whether and why the user is paused, and how many
+orders the last success kept back from removal (the mass-removal guard).
 """
 
 import datetime
@@ -40,6 +41,8 @@ class UserFailures:
     paused: bool
     pause_reason: str
     credential_status: str
+    # Orders the last success kept although WorkFossa no longer lists them.
+    removals_held_back: int
 
 
 @dataclass
@@ -84,12 +87,12 @@ def _summarize(user, since, until) -> UserFailures:
     kinds = Counter(run.failure_kind or run.status for run in failed)
     hours = Counter(run.queued_at.astimezone(zone).hour for run in failed)
     durations = [run.duration_seconds for run in failed if run.duration_seconds]
-    last_success = (
+    last_success, held_back = (
         ScrapeRun.objects.filter(user=user, status=RunStatus.SUCCEEDED)
         .order_by("-finished_at")
-        .values_list("finished_at", flat=True)
+        .values_list("finished_at", "withheld_removal_ids")
         .first()
-    )
+    ) or (None, [])
     streak = failure_streak(user.pk)
     return UserFailures(
         username=user.get_username(),
@@ -107,6 +110,7 @@ def _summarize(user, since, until) -> UserFailures:
         paused=bool(credential and credential.is_paused),
         pause_reason=_pause_reason(credential),
         credential_status=credential.status if credential else "none",
+        removals_held_back=len(held_back),
     )
 
 
@@ -192,6 +196,12 @@ def report_as_text(report: FailureReport) -> str:
                 f"{_when(user.failing_since, local)}"
             )
         lines.append(f"  last success:    {_when(user.last_success, local)}")
+        if user.removals_held_back:
+            lines.append(
+                f"  HELD BACK:       {user.removals_held_back} orders no longer "
+                "listed were kept; after checking WorkFossa, confirm with "
+                f"`scrape {user.username} --allow-mass-removal`"
+            )
         if user.paused:
             lines.append(f"  PAUSED:          {user.pause_reason}")
         elif user.pause_reason:

@@ -128,3 +128,20 @@ def test_the_terminal_report_reads_per_user(history):
 def test_an_unknown_user_is_an_error(history):
     with pytest.raises(CommandError, match="No user named 'nobody'"):
         report("--user", "nobody")
+
+
+def test_removals_held_back_by_the_last_success_are_reported(
+    history, django_user_model
+):
+    lee = django_user_model.objects.get(username="lee")
+    held = add_run(lee, RunStatus.SUCCEEDED, hours_ago=1)
+    held.withheld_removal_ids = ["129651", "129652", "129653"]
+    held.save()
+
+    users = {u["username"]: u for u in json.loads(report("--json"))["users"]}
+    text = report("--user", "lee")
+
+    assert users["lee"]["removals_held_back"] == 3
+    assert users["dana"]["removals_held_back"] == 0
+    assert "HELD BACK:       3 orders no longer listed were kept" in text
+    assert "scrape lee --allow-mass-removal" in text
