@@ -14,8 +14,8 @@ BOTTOM = 20
 LEFT = 40
 # A run without a duration (skipped, still queued) still gets a visible bar.
 MIN_BAR = 3
-# Bars are never wider than this many to a chart, so that a short history
-# reads as a few runs, not as one wall of colour.
+# The chart is divided into at least this many slots, so that a short
+# history reads as a few runs, not as one wall of colour.
 MIN_SLOTS = 20
 
 

@@ -307,7 +307,7 @@ def _save_capture(run: ScrapeRun, scraper, password: str) -> None:
         png, page_html = scraper.capture()
     except Exception:
         logger.warning("could not capture the failing page", exc_info=True)
-        return None
+        return
 
     fields = []
     if png:

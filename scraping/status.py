@@ -101,7 +101,7 @@ def sync_status_for(user, *, now: datetime.datetime | None = None) -> SyncStatus
     if credential is None:
         banners.append(setup_banner())
     elif credential.status in LOGIN_TITLES:
-        banners.append(login_banner(credential))
+        banners.append(login_banner(credential, now))
 
     streak = failure_streak(user.pk)
     # A login failure is reported by the login banner, and stops being the
@@ -177,11 +177,11 @@ def setup_banner() -> Banner:
     )
 
 
-def login_banner(credential: WorkFossaCredential) -> Banner:
+def login_banner(credential: WorkFossaCredential, now) -> Banner:
     message = credential.last_login_error or LOGIN_DEFAULT_MESSAGES[credential.status]
     until = credential.throttled_until
     if credential.status == CredentialStatus.THROTTLED and until:
-        if until > timezone.now():
+        if until > now:
             message += f" WorkFossa lets it try again after {local_text(until)}."
         else:
             message += (

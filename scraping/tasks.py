@@ -150,12 +150,13 @@ def _record_late_slot(user, trigger: str, slot: str) -> None:
     after downtime, running every user's late slot at once would bunch them.
     """
     due = datetime.datetime.fromisoformat(slot)
-    minutes = round((timezone.now() - due).total_seconds() / 60)
+    now = timezone.now()
+    minutes = round((now - due).total_seconds() / 60)
     ScrapeRun.objects.create(
         user=user,
         trigger=trigger,
         status=RunStatus.SKIPPED,
-        finished_at=timezone.now(),
+        finished_at=now,
         message=(
             f"The sync due at {timezone.localtime(due):%b %d, %H:%M} could only "
             f"start {minutes} minutes late (the sync workers were stopped or "
@@ -170,9 +171,8 @@ def scheduled_sync(user_id: int, slot: str | None = None) -> str:
     Outside the user's active hours it creates no run; a slot more than
     ``SYNC_SLOT_GRACE_MINUTES`` old (after downtime, or a second delivery)
     gets a skipped run that says so. Otherwise runs the sync in this
-    worker: the runner
-    records it as skipped when the user is paused or another sync of theirs
-    is running.
+    worker: the runner records it as skipped when the user is paused or
+    another sync of theirs is running.
     """
     return _scheduled_run(user_id, Trigger.SCHEDULE, slot)
 

@@ -3,6 +3,7 @@
 import pytest
 
 from accounts.models import WorkFossaCredential
+from scraping import browser, site_browser
 from tests.live_account import EMAIL, SIM_PASSWORD
 
 pytest_plugins = ["tests.simulator_plugin"]
@@ -14,6 +15,19 @@ def quick_test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # The real hasher takes most of a second per user made.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def started_browsers(monkeypatch):
+    """Every browser the scraper starts in this test, in start order."""
+    started = []
+
+    def recording_open_browser(**timeouts):
+        started.append(browser.open_browser(**timeouts))
+        return started[-1]
+
+    monkeypatch.setattr(site_browser, "open_browser", recording_open_browser)
+    return started
 
 
 @pytest.fixture

@@ -55,7 +55,6 @@ class Drift:
         self._thread = threading.Thread(
             target=self._loop, name="workfossa-simulator-drift", daemon=True
         )
-        self.rounds = 0
 
     def start(self):
         self._thread.start()
@@ -73,7 +72,6 @@ class Drift:
     def apply_round(self) -> None:
         """Change every account once, now."""
         changes = self._changes
-        self.rounds += 1
         for account in self._simulator.accounts:
             completed = account.complete_orders(changes["complete"])
             added = account.add_orders(changes["add"])

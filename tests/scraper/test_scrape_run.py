@@ -5,7 +5,6 @@ import os
 
 import pytest
 
-from scraping import browser as browser_module
 from scraping import site_browser
 from scraping.errors import PageNotAsExpected, SiteUnavailable
 from tests.scraper.conftest import EMAIL, PASSWORD, logins
@@ -140,15 +139,8 @@ def test_changed_markup_is_not_read_as_empty(simulator, account, make_scraper, p
 
 
 def test_browsers_are_closed_after_a_failure(
-    simulator, account, make_scraper, monkeypatch
+    simulator, account, make_scraper, started_browsers
 ):
-    started = []
-
-    def recording_open_browser(**timeouts):
-        started.append(browser_module.open_browser(**timeouts))
-        return started[-1]
-
-    monkeypatch.setattr(site_browser, "open_browser", recording_open_browser)
     scraper = make_scraper(site_browsers=2)
     scraper.login()
     orders = scraper.read_work_list()
@@ -157,8 +149,8 @@ def test_browsers_are_closed_after_a_failure(
     with scraper, pytest.raises(SiteUnavailable):
         scraper.read_equipment({o.site_id: o.site_url for o in orders})
 
-    assert len(started) == 2
-    for driver in started:
+    assert len(started_browsers) == 2
+    for driver in started_browsers:
         assert driver.service.process.poll() is not None
         assert not os.path.exists(driver.profile_dir)
 

@@ -3,7 +3,6 @@
 import pytest
 from django_q.timeout import TimeoutHandler
 
-from scraping import site_browser
 from scraping.models import FailureKind, RunStatus, ScrapeRun
 from scraping.runner import sync_user
 from tests.live_account import EMAIL, SIM_PASSWORD
@@ -13,19 +12,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.browser]
 
 
 def test_sync_stopped_at_the_time_out_is_recorded_and_closes_its_browser(
-    simulator, owner, sim_credential, monkeypatch
+    simulator, owner, sim_credential, started_browsers
 ):
     simulator.add_account(EMAIL, SIM_PASSWORD, orders=30, sites=8)
     # Slow enough that the sync is still reading sites when it is stopped.
     simulator.configure(latency=0.4, loader_delay=0.5)
-    started = []
-    real_open = site_browser.open_browser
-
-    def recording_open_browser(**timeouts):
-        started.append(real_open(**timeouts))
-        return started[-1]
-
-    monkeypatch.setattr(site_browser, "open_browser", recording_open_browser)
     before = export_json(owner.username)
 
     # The task queue's own time-out: SIGALRM raising inside the task.
@@ -37,6 +28,6 @@ def test_sync_stopped_at_the_time_out_is_recorded_and_closes_its_browser(
     assert "time limit" in run.message
     assert run.finished_at is not None
     assert export_json(owner.username) == before
-    assert started
-    for driver in started:
+    assert started_browsers
+    for driver in started_browsers:
         assert driver.service.process.poll() is not None
